@@ -1,0 +1,7 @@
+"""``python -m privacy_walkthrough``."""
+
+import sys
+
+from privacy_walkthrough.app import main
+
+sys.exit(main())

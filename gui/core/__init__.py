@@ -1,0 +1,1 @@
+"""The Qt-free core: content, progress, walkthrough flow and checklist rendering."""

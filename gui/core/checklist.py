@@ -1,0 +1,58 @@
+"""The checklist renderer: guide plus progress as HTML (to print), Markdown or JSON.
+
+Pure and Qt-free; the Qt layer loads :func:`render_html` into a ``QTextDocument`` to print
+or save as PDF.  The work is split by idea:
+
+- :mod:`.checklist_labels`: status boxes, OS version ranges and menu routes as words;
+- :mod:`.checklist_model`: :class:`ChecklistOptions` and what the checklist says, as plain data;
+- :mod:`.checklist_html` and :mod:`.checklist_text`: markup and escaping only.
+
+The JSON form is the portable progress file itself, so it loads back with
+``Progress.model_validate_json``.
+"""
+
+from __future__ import annotations
+
+from privacy_walkthrough.core.checklist_html import STEP_ANCHOR_PREFIX, to_html
+from privacy_walkthrough.core.checklist_labels import platform_label, version_range_label
+from privacy_walkthrough.core.checklist_model import ChecklistOptions, build_checklist
+from privacy_walkthrough.core.checklist_text import escape_markdown, to_markdown
+from privacy_walkthrough.core.content_models import Guide
+from privacy_walkthrough.core.progress_models import Progress
+from privacy_walkthrough.core.walkthrough import new_progress
+
+__all__ = [
+    "STEP_ANCHOR_PREFIX",
+    "ChecklistOptions",
+    "escape_markdown",
+    "platform_label",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "version_range_label",
+]
+
+
+def render_html(guide: Guide, progress: Progress | None, options: ChecklistOptions) -> str:
+    """A printable HTML checklist for Qt's rich-text subset; all text is escaped."""
+    return to_html(build_checklist(guide, progress, options))
+
+
+def render_markdown(guide: Guide, progress: Progress | None, options: ChecklistOptions) -> str:
+    """The same checklist as Markdown; all text is escaped."""
+    return to_markdown(build_checklist(guide, progress, options))
+
+
+def render_json(guide: Guide, progress: Progress | None, options: ChecklistOptions) -> str:
+    """The progress file as JSON, leaving the caller's ``progress`` untouched.
+
+    Notes are emptied unless ``options.include_notes``.  A blank checklist, or no progress
+    at all, gives a fresh empty progress for ``guide`` stamped ``options.generated_at``.
+    """
+    if options.blank or progress is None:
+        return new_progress(guide, options.generated_at).model_dump_json(indent=2)
+    export = progress.model_copy(deep=True)
+    if not options.include_notes:
+        for entry in export.steps.values():
+            entry.note = ""
+    return export.model_dump_json(indent=2)

@@ -1,0 +1,134 @@
+"""Load a guide folder (``guide.toml`` + ``steps/*.toml``) into a validated :class:`Guide`.
+
+Every problem is collected and reported with the file, the field and, where it can be
+found, the line, so that a content writer sees all mistakes in one go.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from privacy_walkthrough.core.content_models import Guide, GuideInfo, Step
+from privacy_walkthrough.core.i18n import tr
+
+M = TypeVar("M", bound=BaseModel)
+
+GUIDE_FILE = "guide.toml"
+STEPS_FOLDER = "steps"
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    file: str
+    field: str | None
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.field:
+            return tr("{where}: field '{field}': {message}", where=where, field=self.field, message=self.message)
+        return tr("{where}: {message}", where=where, message=self.message)
+
+
+class ContentError(Exception):
+    """A guide that cannot be used; ``problems`` lists every mistake found."""
+
+    def __init__(self, problems: Iterable[ContentProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _line_of(text: str, key: object) -> int | None:
+    if not isinstance(key, str):
+        return None
+    match = re.search(rf"^\s*\[*\s*{re.escape(key)}\s*[=\]]", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(file)"
+
+
+def _parse(
+    model: type[M], source: Traversable, label: str, problems: list[ContentProblem]
+) -> M | None:
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(ContentProblem(label, None, tr("cannot be read ({error})", error=exc)))
+        return None
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        problems.append(ContentProblem(label, None, tr("is not valid TOML: {error}", error=exc), line))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            problems.append(
+                ContentProblem(
+                    label,
+                    _field_name(loc),
+                    error["msg"],
+                    _line_of(text, loc[0]) if loc else None,
+                )
+            )
+        return None
+
+
+def load_guide(folder: Traversable) -> Guide:
+    """Load and cross-check one guide folder; raise :class:`ContentError` on any problem."""
+    problems: list[ContentProblem] = []
+    info_file = folder / GUIDE_FILE
+    if not info_file.is_file():
+        raise ContentError([ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name))])
+    info = _parse(GuideInfo, info_file, GUIDE_FILE, problems)
+
+    steps: dict[str, Step] = {}
+    steps_folder = folder / STEPS_FOLDER
+    files = sorted(
+        (f for f in steps_folder.iterdir() if f.name.endswith(".toml")) if steps_folder.is_dir() else [],
+        key=lambda f: f.name,
+    )
+    for step_file in files:
+        label = f"{STEPS_FOLDER}/{step_file.name}"
+        step = _parse(Step, step_file, label, problems)
+        if step is None:
+            continue
+        stem = step_file.name.removesuffix(".toml")
+        if step.id != stem:
+            problems.append(
+                ContentProblem(label, "id", tr("is '{id}' but the file is named '{stem}.toml'", id=step.id, stem=stem))
+            )
+        steps[step.id] = step
+
+    if info is not None:
+        for index, step_id in enumerate(info.steps):
+            known = step_id in steps or any(p.file == f"{STEPS_FOLDER}/{step_id}.toml" for p in problems)
+            if not known:
+                problems.append(
+                    ContentProblem(
+                        GUIDE_FILE,
+                        f"steps.{index}",
+                        tr("no file {file} for step '{id}'", file=f"{STEPS_FOLDER}/{step_id}.toml", id=step_id),
+                    )
+                )
+        for step_id in sorted(set(steps) - set(info.steps)):
+            problems.append(
+                ContentProblem(f"{STEPS_FOLDER}/{step_id}.toml", "id", tr("is not listed in guide.toml's steps"))
+            )
+
+    if problems or info is None:
+        raise ContentError(problems)
+    return Guide(info=info, steps=tuple(steps[s] for s in info.steps))

@@ -1,0 +1,160 @@
+"""Read and write the progress file safely.
+
+Saves are atomic (temp file in the same folder, fsync, ``os.replace``); the folder is
+0700 and the file 0600.  A file that cannot be read is never overwritten: it is renamed
+aside next to the original and the caller is told where it went.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress_models import PROGRESS_SCHEMA_VERSION, Progress
+
+log = logging.getLogger(__name__)
+
+MAX_PROGRESS_BYTES = 5 * 1024 * 1024
+
+
+class ProgressError(Exception):
+    """The progress file could not be read or written; the message is for the user."""
+
+
+class NewerProgressError(ProgressError):
+    """The file was written by a newer version of the app; it is left untouched."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    progress: Progress | None  # None: nothing saved yet (or it was set aside)
+    set_aside: Path | None = None  # where an unreadable file was moved
+    problem: str | None = None  # what was wrong with it, in plain words
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    candidate = folder / f"{stem}{suffix}"
+    counter = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{stem}-{counter}{suffix}"
+        counter += 1
+    return candidate
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    folder = path.parent
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class ProgressStore:
+    """The progress file of one guide in one data folder."""
+
+    def __init__(self, path: Path, clock: type[dt.datetime] = dt.datetime) -> None:
+        self.path = path
+        self._clock = clock
+
+    def _now(self) -> dt.datetime:
+        return self._clock.now(dt.UTC)
+
+    def load(self) -> LoadResult:
+        """Read the saved progress.  A damaged file is moved aside, never overwritten."""
+        if not self.path.exists() and not self.path.is_symlink():
+            return LoadResult(None)
+        try:
+            progress = self._read()
+        except NewerProgressError:
+            raise
+        except ProgressError as exc:
+            aside = self.set_aside("damaged")
+            log.warning("Progress file could not be read and was set aside")
+            return LoadResult(None, aside, str(exc))
+        return LoadResult(progress)
+
+    def _read(self) -> Progress:
+        if self.path.is_symlink():
+            raise ProgressError(tr("the progress file is a link to another place"))
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_PROGRESS_BYTES:
+                raise ProgressError(tr("the progress file is far too large ({size} bytes)", size=size))
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise ProgressError(tr("the progress file cannot be read ({error})", error=exc.strerror)) from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ProgressError(tr("the progress file is damaged (not valid JSON)")) from exc
+        if not isinstance(data, dict):
+            raise ProgressError(tr("the progress file does not hold progress"))
+        version = data.get("schema_version")
+        if isinstance(version, int) and version > PROGRESS_SCHEMA_VERSION:
+            raise NewerProgressError(
+                tr(
+                    "This progress was saved by a newer version of Privacy Walkthrough "
+                    "(format {found}, this version reads {known}). Please update the app; "
+                    "the file has been left as it is.",
+                    found=version,
+                    known=PROGRESS_SCHEMA_VERSION,
+                )
+            )
+        try:
+            return Progress.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "(file)"
+            raise ProgressError(
+                tr("the progress file has a bad value in '{field}': {message}", field=field, message=first["msg"])
+            ) from exc
+
+    def save(self, progress: Progress) -> None:
+        """Write the progress atomically (raises OSError when the disk refuses)."""
+        data = progress.model_dump_json(indent=2).encode("utf-8")
+        write_atomically(self.path, data)
+
+    def set_aside(self, reason: str) -> Path | None:
+        """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""
+        if not self.path.exists() and not self.path.is_symlink():
+            return None
+        target = _free_name(self.path.parent, f"{self.path.stem}.{reason}-{_stamp(self._now())}", ".json")
+        os.replace(self.path, target)
+        return target
+
+    def back_up(self) -> Path | None:
+        """Copy the current file to a dated backup next to it; the original stays."""
+        if not self.path.is_file():
+            return None
+        target = _free_name(self.path.parent, f"{self.path.stem}.backup-{_stamp(self._now())}", ".json")
+        write_atomically(target, self.path.read_bytes())
+        return target

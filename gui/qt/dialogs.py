@@ -1,0 +1,43 @@
+"""Every modal dialog and every hand-off to the desktop goes through this one class.
+
+The window receives a :class:`Dialogs` in its constructor; tests pass a fake with the
+same methods that records the question and returns a scripted answer, so no test ever
+has to answer a real dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    """Real dialogs, shown modally over ``parent``."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, accept_label: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def save_path(self, parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def open_path(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+        return Path(name) if name else None
+
+    def open_url(self, url: str) -> bool:
+        """Hand a link to the system browser; only ever called when the user clicks one."""
+        return QDesktopServices.openUrl(QUrl(url))

@@ -1,0 +1,299 @@
+"""The window shell: step list, the page stack, Back/Next, progress, menus.
+
+The window reads the walkthrough and calls its named actions; it never writes progress
+itself.  Resuming shows the saved page directly, and Back walks the guide in order, so it
+works from wherever the person resumed.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import IntEnum
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privacy_walkthrough.core.content_models import StepKind
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
+from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.look import status_icons
+from privacy_walkthrough.qt.menus import WindowActions
+from privacy_walkthrough.qt.step_list import StepListWidget
+from privacy_walkthrough.qt.step_page import StepPage
+from privacy_walkthrough.qt.summary_page import SummaryPage
+from privacy_walkthrough.qt.welcome_page import WelcomePage
+
+log = logging.getLogger(__name__)
+
+SAVE_RETRY_MS = 5000
+
+
+class StackPage(IntEnum):
+    WELCOME = 0
+    STEP = 1
+    SUMMARY = 2
+
+
+class WalkthroughWindow(QMainWindow):
+    def __init__(self, session: Session, dialogs: Dialogs, data_folder: str) -> None:
+        super().__init__()
+        self.setObjectName("walkthroughWindow")
+        self.session = session
+        self.dialogs = dialogs
+        self.setWindowTitle(tr("Privacy Walkthrough"))
+        self.setMinimumSize(800, 600)
+        self.resize(1100, 760)
+        icons = status_icons()
+
+        self.step_list = StepListWidget(icons)
+        self.welcome_page = WelcomePage(session.guide, data_folder)
+        self.step_page = StepPage()
+        self.summary_page = SummaryPage(icons)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        for page in (self.welcome_page, self.step_page, self.summary_page):
+            self.stack.addWidget(page)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("progressBar")
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setAccessibleName(tr("Progress"))
+        self.save_problem_label = QLabel()
+        self.save_problem_label.setObjectName("saveProblemLabel")
+        self.save_problem_label.setWordWrap(True)
+        self.save_problem_label.hide()
+        self.quick_exit_button = QPushButton(tr("&Quick exit"))
+        self.quick_exit_button.setObjectName("quickExitButton")
+        self.quick_exit_button.setAccessibleDescription(
+            tr("Save and close the app at once. Shortcut: press Escape twice.")
+        )
+        self.back_button = QPushButton(tr("&Back"))
+        self.back_button.setObjectName("backButton")
+        self.next_button = QPushButton(tr("&Next"))
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setDefault(True)
+
+        self.actions = WindowActions(self)
+        self._build_layout()
+        self._connect()
+        self._save_retry_timer = QTimer(self)
+        self._save_retry_timer.setInterval(SAVE_RETRY_MS)
+        self._save_retry_timer.timeout.connect(self.on_save_retry_timeout)
+        self._escape_armed = QTimer(self)
+        self._escape_armed.setSingleShot(True)
+        self._escape_armed.setInterval(800)
+        self.step_list.populate(self.walkthrough)
+        self.refresh()
+
+    @property
+    def walkthrough(self) -> Walkthrough:
+        return self.session.walkthrough
+
+    def _build_layout(self) -> None:
+        nav = QHBoxLayout()
+        nav.addWidget(self.progress_bar, 1)
+        nav.addWidget(self.quick_exit_button)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 8, 8)
+        right_layout.addWidget(self.save_problem_label)
+        right_layout.addWidget(self.stack, 1)
+        right_layout.addLayout(nav)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.step_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        self.step_list.setMinimumWidth(200)
+        self.setCentralWidget(splitter)
+        QWidget.setTabOrder(self.step_list, self.stack)
+        QWidget.setTabOrder(self.next_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.quick_exit_button)
+
+    def _connect(self) -> None:
+        self.back_button.clicked.connect(self.on_back_triggered)
+        self.next_button.clicked.connect(self.on_next_triggered)
+        self.quick_exit_button.clicked.connect(self.quick_exit)
+        self.step_list.page_requested.connect(self.go_to_page)
+        self.step_page.status_chosen.connect(self.on_step_status_chosen)
+        self.step_page.note_edited.connect(self.on_step_note_edited)
+        self.step_page.link_activated.connect(self.dialogs.open_url)
+        self.welcome_page.promise_label.linkActivated.connect(self.dialogs.open_url)
+        self.summary_page.step_requested.connect(self.on_summary_step_requested)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the walkthrough's current page and state."""
+        walkthrough = self.walkthrough
+        page = walkthrough.current
+        if page.kind is PageKind.WELCOME:
+            self.stack.setCurrentIndex(StackPage.WELCOME)
+        elif page.kind is PageKind.SUMMARY:
+            self.summary_page.show_walkthrough(walkthrough)
+            self.stack.setCurrentIndex(StackPage.SUMMARY)
+        else:
+            assert page.step is not None
+            self.step_page.show_step(
+                page.step,
+                walkthrough.step_number(page.key),
+                len(walkthrough.guide.steps),
+                walkthrough.step_progress(page.key),
+            )
+            self.stack.setCurrentIndex(StackPage.STEP)
+        self._refresh_state()
+
+    def _refresh_state(self) -> None:
+        walkthrough = self.walkthrough
+        tally = walkthrough.tally()
+        self.progress_bar.setRange(0, tally.total)
+        self.progress_bar.setValue(tally.done)
+        text = tr("{done} of {total} done", done=tally.done, total=tally.total)
+        self.progress_bar.setFormat(text)
+        self.progress_bar.setAccessibleDescription(text)
+        self.back_button.setEnabled(walkthrough.can_go_back)
+        self.next_button.setText(tr("&Next") if walkthrough.can_go_next else tr("&Finish"))
+        self.next_button.setEnabled(True)
+        self.step_list.refresh(walkthrough)
+        self.actions.update_enabled(walkthrough)
+        self._show_save_state()
+
+    def _show_save_state(self) -> None:
+        error = self.session.save_error
+        self.save_problem_label.setVisible(error is not None)
+        if error is not None:
+            self.save_problem_label.setText(error)
+            self.save_problem_label.setAccessibleName(error)
+            if not self._save_retry_timer.isActive():
+                self._save_retry_timer.start()
+        else:
+            self._save_retry_timer.stop()
+
+    def announce(self, text: str) -> None:
+        """Show a short status message (also read out by screen readers via the status bar)."""
+        self.statusBar().showMessage(text, 6000)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def go_to_page(self, index: int) -> None:
+        self.step_page.flush_note()
+        self.walkthrough.go_to(index)
+        self.refresh()
+
+    def on_back_triggered(self) -> None:
+        self.go_to_page(max(0, self.walkthrough.index - 1))
+
+    def on_next_triggered(self) -> None:
+        if self.walkthrough.can_go_next:
+            self.go_to_page(self.walkthrough.index + 1)
+        else:
+            self.close()
+
+    def on_summary_triggered(self) -> None:
+        self.go_to_page(len(self.walkthrough.pages) - 1)
+
+    def on_summary_step_requested(self, step_id: str) -> None:
+        self.go_to_page(self.walkthrough.step_number(step_id))
+
+    # -- decisions ----------------------------------------------------------------------
+
+    def on_step_status_chosen(self, step_id: str, status: StepStatus, reason: str) -> None:
+        step = self.walkthrough.guide.step(step_id)
+        if status is StepStatus.DONE and step.kind is StepKind.IRREVERSIBLE:
+            confirmed = self.dialogs.confirm(
+                self,
+                tr("This cannot be undone"),
+                tr(
+                    "Mark “{title}” as done only if you have really done it. Deleting an Apple "
+                    "Account is permanent: you lose iCloud content, purchases, subscriptions, "
+                    "iMessage, FaceTime and Find My for that account.",
+                    title=step.title,
+                ),
+                tr("I have done this"),
+            )
+            if not confirmed:
+                return
+        self.walkthrough.set_status(step_id, status, reason)
+        self.step_page.show_progress(self.walkthrough.step_progress(step_id))
+        self._refresh_state()
+        self.announce(
+            tr("{title}: {status}", title=step.title, status=self.step_page.decision_bar.status_label.text())
+        )
+
+    def mark_current(self, status: StepStatus) -> None:
+        page = self.walkthrough.current
+        if page.kind is PageKind.STEP:
+            if status is StepStatus.SKIPPED:
+                self.step_page.decision_bar.on_skip_button_clicked()
+            else:
+                self.on_step_status_chosen(page.key, status, "")
+
+    def on_step_note_edited(self, step_id: str, note: str) -> None:
+        self.walkthrough.set_note(step_id, note)
+        self._show_save_state()
+
+    def on_save_retry_timeout(self) -> None:
+        self.session.retry_save()
+        self._show_save_state()
+
+    def start_over(self) -> None:
+        confirmed = self.dialogs.confirm(
+            self,
+            tr("Start over?"),
+            tr(
+                "All steps go back to “not yet” and your notes are cleared. A copy of your current "
+                "progress is kept as a backup file in the data folder."
+            ),
+            tr("Start over"),
+        )
+        if not confirmed:
+            return
+        self.step_page.step = None  # do not write the old note into the new progress
+        backup = self.session.start_over()
+        self.step_list.populate(self.walkthrough)
+        self.refresh()
+        if backup is not None:
+            self.dialogs.inform(
+                self, tr("Started over"), tr("Your earlier progress was kept in {path}.", path=str(backup))
+            )
+
+    # -- leaving ------------------------------------------------------------------------
+
+    def quick_exit(self) -> None:
+        """Save and close at once, with no question asked."""
+        log.info("Quick exit")
+        self.close()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self._escape_armed.isActive():
+                self.quick_exit()
+                return
+            self._escape_armed.start()
+            self.announce(tr("Press Escape again to save and close at once."))
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.step_page.flush_note()
+        if self.session.save_error is not None:
+            self.session.retry_save()
+        super().closeEvent(event)

@@ -1,0 +1,94 @@
+"""The window's actions and menus, with their shortcuts in one enum."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.qt.main_window import WalkthroughWindow
+
+
+class Shortcut(Enum):
+    """Every keyboard shortcut of the window (listed in Help > Keyboard shortcuts)."""
+
+    PRINT = QKeySequence.StandardKey.Print
+    QUIT = QKeySequence.StandardKey.Quit
+    BACK = "Alt+Left"
+    NEXT = "Alt+Right"
+    SUMMARY = "Ctrl+Shift+S"
+    MARK_DONE = "Ctrl+D"
+    MARK_SKIPPED = "Ctrl+K"
+    MARK_NOT_APPLICABLE = "Ctrl+Shift+N"
+    MARK_LATER = "Ctrl+L"
+    SHORTCUTS_HELP = "F1"
+
+    def sequence(self) -> QKeySequence:
+        return QKeySequence(self.value)
+
+
+class WindowActions:
+    """Creates the menu bar of ``window`` and keeps the actions' enabled state current."""
+
+    def __init__(self, window: WalkthroughWindow) -> None:
+        self.window = window
+        bar = window.menuBar()
+
+        file_menu = bar.addMenu(tr("&File"))
+        self.start_over = self._add(file_menu, tr("&Start over…"), window.start_over)
+        file_menu.addSeparator()
+        self.quit = self._add(file_menu, tr("&Quit"), window.close, Shortcut.QUIT)
+
+        go_menu = bar.addMenu(tr("&Go"))
+        self.back = self._add(go_menu, tr("&Back"), window.on_back_triggered, Shortcut.BACK)
+        self.next = self._add(go_menu, tr("&Next"), window.on_next_triggered, Shortcut.NEXT)
+        self.summary = self._add(go_menu, tr("&Summary"), window.on_summary_triggered, Shortcut.SUMMARY)
+
+        step_menu = bar.addMenu(tr("&Step"))
+        self.mark_done = self._add(
+            step_menu, tr("Mark as &done"), lambda: window.mark_current(StepStatus.DONE), Shortcut.MARK_DONE
+        )
+        self.mark_skipped = self._add(
+            step_menu, tr("&Skip…"), lambda: window.mark_current(StepStatus.SKIPPED), Shortcut.MARK_SKIPPED
+        )
+        self.mark_not_applicable = self._add(
+            step_menu,
+            tr("&Not applicable"),
+            lambda: window.mark_current(StepStatus.NOT_APPLICABLE),
+            Shortcut.MARK_NOT_APPLICABLE,
+        )
+        self.mark_later = self._add(
+            step_menu, tr("&Later"), lambda: window.mark_current(StepStatus.LATER), Shortcut.MARK_LATER
+        )
+        self.step_actions = (self.mark_done, self.mark_skipped, self.mark_not_applicable, self.mark_later)
+
+        self.help_menu = bar.addMenu(tr("&Help"))
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: Shortcut | None = None,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut.sequence())
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def update_enabled(self, walkthrough: Walkthrough) -> None:
+        on_step = walkthrough.current.kind is PageKind.STEP
+        for action in self.step_actions:
+            action.setEnabled(on_step)
+        self.back.setEnabled(walkthrough.can_go_back)
+        self.next.setEnabled(walkthrough.can_go_next)

@@ -1,0 +1,70 @@
+"""The composition root of the desktop app: builds the parts and shows the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from privacy_walkthrough.core.content_loader import ContentError
+from privacy_walkthrough.core.i18n import set_catalog, tr
+from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
+from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.guides import load_default_guide
+from privacy_walkthrough.logging_setup import configure_logging
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.look import apply_look
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
+
+log = logging.getLogger(__name__)
+
+
+def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
+    paths = AppPaths.resolve(args.data_dir)
+    paths.ensure()
+    configure_logging(paths.logs)
+    if args.pseudo_locale:
+        set_catalog({}, pseudo=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Privacy Walkthrough")
+    app.setDesktopFileName("privacy-walkthrough")
+    apply_look(app, args.color_scheme)
+    dialogs = dialogs or Dialogs()
+    window = build_window(paths, dialogs)
+    if window is None:
+        return 1
+    window.show()
+    notice = window.session.set_aside_notice
+    if notice is not None:
+        dialogs.warn(
+            window,
+            tr("Your saved progress could not be read"),
+            tr(
+                "The saved progress could not be used: {problem}. It was not deleted: it was moved "
+                "to {path}. The walkthrough starts again from the beginning.",
+                problem=notice.problem,
+                path=str(notice.set_aside),
+            ),
+        )
+    return app.exec()
+
+
+def build_window(paths: AppPaths, dialogs: Dialogs) -> WalkthroughWindow | None:
+    """Load the guide and the progress; explain and return None when either cannot be used."""
+    try:
+        guide = load_default_guide()
+    except ContentError as exc:
+        log.error("The shipped guide failed to load")
+        dialogs.warn(None, tr("The guide could not be loaded"), str(exc))
+        return None
+    store = ProgressStore(paths.progress_file(guide.info.id))
+    try:
+        session = Session(guide, store)
+    except NewerProgressError as exc:
+        dialogs.warn(None, tr("Please update Privacy Walkthrough"), str(exc))
+        return None
+    return WalkthroughWindow(session, dialogs, str(paths.data))

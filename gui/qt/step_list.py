@@ -1,0 +1,66 @@
+"""The list beside the pages: every step with its status as an icon and a word."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import status_label
+from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
+
+PAGE_INDEX_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StepListWidget(QListWidget):
+    """Shows where the person is; activating an item jumps to that page."""
+
+    page_requested = Signal(int)
+
+    def __init__(self, icons: dict[StepStatus, QIcon], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepList")
+        self.setAccessibleName(tr("Steps"))
+        self.setAccessibleDescription(tr("Every step with its status. Press Enter to go to a step."))
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._icons = icons
+        self.itemActivated.connect(self.on_item_activated)
+        self.itemClicked.connect(self.on_item_activated)
+
+    def populate(self, walkthrough: Walkthrough) -> None:
+        self.clear()
+        for index, page in enumerate(walkthrough.pages):
+            item = QListWidgetItem()
+            item.setData(PAGE_INDEX_ROLE, index)
+            self.addItem(item)
+        self.refresh(walkthrough)
+
+    def refresh(self, walkthrough: Walkthrough) -> None:
+        for row, page in enumerate(walkthrough.pages):
+            item = self.item(row)
+            if page.kind is PageKind.WELCOME:
+                text = tr("Welcome")
+                item.setIcon(QIcon())
+            elif page.kind is PageKind.SUMMARY:
+                text = tr("Summary and checklist")
+                item.setIcon(QIcon())
+            else:
+                assert page.step is not None
+                status = walkthrough.status(page.key)
+                text = tr(
+                    "{number}. {title}\n{status}",
+                    number=walkthrough.step_number(page.key),
+                    title=page.step.title,
+                    status=status_label(status),
+                )
+                item.setIcon(self._icons[status])
+            item.setText(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+        self.setCurrentRow(walkthrough.index)
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        self.page_requested.emit(int(item.data(PAGE_INDEX_ROLE)))

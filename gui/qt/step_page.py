@@ -1,0 +1,195 @@
+"""The one page type that renders any step of any guide from its content data."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+
+from privacy_walkthrough.core.content_models import Confidence, Instructions, Step
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
+from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
+from privacy_walkthrough.qt.decision_bar import DecisionBar
+from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
+
+NOTE_SAVE_DELAY_MS = 400
+MARKDOWN = Qt.TextFormat.MarkdownText
+
+
+def _confidence_label(confidence: Confidence) -> str:
+    labels = {
+        Confidence.VERIFIED: tr("confirmed by the vendor"),
+        Confidence.CORROBORATED: tr("several sources agree"),
+        Confidence.UNVERIFIED: tr("not confirmed"),
+    }
+    return labels[confidence]
+
+
+def _sources_html(step: Step) -> str:
+    items = "".join(
+        "<li><a href=\"{url}\">{title}</a> ({publisher}; {confidence})</li>".format(
+            url=html.escape(s.url, quote=True),
+            title=html.escape(s.title),
+            publisher=html.escape(s.publisher),
+            confidence=html.escape(_confidence_label(s.confidence)),
+        )
+        for s in step.sources
+    )
+    return f"<ol>{items}</ol>"
+
+
+def _instructions_markdown(instructions: Instructions) -> str:
+    lines = [f"{n}. {text}" for n, text in enumerate(instructions.steps, start=1)]
+    return "\n".join(lines)
+
+
+class StepPage(QWidget):
+    """Shows one step: why, what to do on each platform, how to check, the trade-off, sources."""
+
+    status_chosen = Signal(str, StepStatus, str)  # step id, status, skip reason
+    note_edited = Signal(str, str)  # step id, note text
+    link_activated = Signal(str)  # a source link the user clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepPage")
+        self.step: Step | None = None
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("stepScrollArea")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body = QWidget()
+        self.body.setObjectName("stepBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(24, 16, 24, 16)
+        self.scroll_area.setWidget(self.body)
+
+        self.eyebrow_label = WrappedLabel(object_name="eyebrowLabel")
+        self.title_label = HeadingLabel("", level=1)
+        self.summary_label = WrappedLabel(object_name="summaryLabel")
+        self.meta_label = WrappedLabel(object_name="metaLabel")
+        self.content_box = QWidget()
+        self.content_layout = QVBoxLayout(self.content_box)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.note_heading = QLabel(tr("Your private &note"))
+        self.note_heading.setObjectName("heading2")
+        self.note_hint = WrappedLabel(
+            tr("Only you see this. It is saved on this computer and printed only if you ask."),
+            object_name="hintLabel",
+        )
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAccessibleName(tr("Private note for this step"))
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMinimumHeight(80)
+        self.note_edit.setMaximumHeight(160)
+        self.note_heading.setBuddy(self.note_edit)
+        for widget in (
+            self.eyebrow_label,
+            self.title_label,
+            self.summary_label,
+            self.meta_label,
+            self.content_box,
+            self.note_heading,
+            self.note_hint,
+            self.note_edit,
+        ):
+            self.body_layout.addWidget(widget)
+        self.body_layout.addStretch(1)
+
+        self.decision_bar = DecisionBar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.decision_bar)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.decision_bar.status_chosen.connect(self.on_decision_bar_status_chosen)
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def show_step(self, step: Step, number: int, total: int, progress: StepProgress) -> None:
+        self.flush_note()
+        self.step = step
+        self.eyebrow_label.setText(
+            tr("Step {number} of {total} · {kind}", number=number, total=total, kind=kind_label(step.kind))
+        )
+        self.title_label.setText(step.title)
+        self.title_label.setAccessibleName(step.title)
+        self.summary_label.setText(step.summary)
+        self.meta_label.setText(
+            tr(
+                "Applies to: {versions}. Last reviewed: {date}.",
+                versions=step.applies_to,
+                date=step.reviewed.isoformat(),
+            )
+        )
+        self._fill_content(step)
+        self.note_edit.blockSignals(True)
+        self.note_edit.setPlainText(progress.note)
+        self.note_edit.blockSignals(False)
+        self.decision_bar.show_step(step, progress)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_progress(self, progress: StepProgress) -> None:
+        self.decision_bar.show_status(progress)
+
+    def _clear_content(self) -> None:
+        while (item := self.content_layout.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def _add(self, widget: QWidget) -> None:
+        self.content_layout.addWidget(widget)
+
+    def _section(self, heading: str, markdown: str) -> None:
+        self._add(HeadingLabel(heading))
+        self._add(WrappedLabel(markdown, text_format=MARKDOWN))
+
+    def _fill_content(self, step: Step) -> None:
+        self._clear_content()
+        self._section(tr("Why it matters"), step.why)
+        if step.instructions:
+            self._add(HeadingLabel(tr("What to do")))
+            for instructions in step.instructions:
+                self._add(HeadingLabel(instructions_label(instructions), level=3))
+                if instructions.path:
+                    path = WrappedLabel(path_text(instructions), object_name="pathLabel")
+                    path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
+                    self._add(path)
+                self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
+        self._section(tr("How to check it is done"), step.check)
+        self._section(tr("What you give up"), step.gives_up)
+        if step.uncertain:
+            self._section(tr("What the sources do not settle"), step.uncertain)
+        self._add(HeadingLabel(tr("Sources")))
+        sources = WrappedLabel(_sources_html(step), text_format=Qt.TextFormat.RichText, object_name="sourcesLabel")
+        sources.setOpenExternalLinks(False)
+        sources.setAccessibleName(tr("Sources for this step"))
+        sources.linkActivated.connect(self.link_activated)
+        self._add(sources)
+
+    # -- the person's input -------------------------------------------------------------
+
+    def flush_note(self) -> None:
+        """Hand over a pending note edit now (before leaving the page or quitting)."""
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+        if self.step is not None:
+            self.note_edited.emit(self.step.id, self.note_edit.toPlainText())
+
+    def on_decision_bar_status_chosen(self, status: StepStatus, reason: str) -> None:
+        if self.step is not None:
+            self.status_chosen.emit(self.step.id, status, reason)
+
+    def focus_first(self) -> None:
+        self.decision_bar.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
