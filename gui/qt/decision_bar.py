@@ -70,7 +70,7 @@ class DecisionBar(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(24, 6, 24, 6)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         layout.addWidget(self.reason_row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
@@ -26,6 +26,8 @@ class StepListWidget(QListWidget):
         self.setAccessibleDescription(tr("Every step with its status. Press Enter to go to a step."))
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._icons = icons
         self.itemActivated.connect(self.on_item_activated)

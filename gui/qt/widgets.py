@@ -20,6 +20,7 @@ class WrappedLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(text_format)
         self.setWordWrap(True)
+        self.setIndent(0)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
