@@ -10,7 +10,7 @@ import pytest
 # Without a display Qt aborts the whole run (exit 134) unless it is told to draw offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from privacy_walkthrough.core import i18n  # noqa: E402
+from privacy_walkthrough.core import i18n
 
 
 @pytest.fixture(autouse=True)
@@ -32,5 +32,4 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    return folder
+    return tmp_path / "data"

@@ -22,7 +22,7 @@ STEP_ANCHOR_PREFIX = "step-"
 
 _STEP_TABLE = (
     '<table width="100%" border="1" cellspacing="0" cellpadding="8" '
-    'style="border-style: solid; margin-top: 10px; margin-bottom: 4px;">'
+    'style="border-style: solid; border-collapse: collapse; margin-top: 10px; margin-bottom: 4px;">'
 )
 
 

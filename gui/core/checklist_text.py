@@ -16,19 +16,29 @@ from privacy_walkthrough.core.checklist_model import (
     TextSection,
 )
 
-# ASCII punctuation that means something in CommonMark or GitHub Markdown (tables,
-# strikethrough, entities, setext headings); a backslash before any of them is always safe.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&=])")
+# Characters that mean something anywhere in a line (CommonMark and GitHub Markdown: code,
+# emphasis, links, raw HTML, entities, tables, strikethrough, heading marks) ...
+_INLINE = re.compile(r"([\\`*_\[\]<>#&|~])")
+# ... and at the start of a line only: list items, numbered lists, setext underlines.
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+_LINE_MARK = re.compile(r"^([-+=])")
 _HARD_BREAK = "\\\n"
+
+
+def _escape_line(line: str) -> str:
+    line = _INLINE.sub(r"\\\1", line.strip())
+    line = _LIST_NUMBER.sub(r"\1\\\2", line)
+    return _LINE_MARK.sub(r"\\\1", line)
 
 
 def escape_markdown(text: str) -> str:
     """Plain text as Markdown that shows exactly these characters.
 
     Each line is stripped (so indentation cannot start a code block), blank lines are
-    dropped (so a note stays one paragraph), and line breaks become hard breaks.
+    dropped (so a note stays one paragraph), and line breaks become hard breaks.  Only
+    characters that could mean something are escaped, so the file stays readable.
     """
-    lines = (_SPECIAL.sub(r"\\\1", line.strip()) for line in text.splitlines())
+    lines = (_escape_line(line) for line in text.splitlines())
     return _HARD_BREAK.join(line for line in lines if line)
 
 
@@ -67,8 +77,13 @@ def _text_section(section: TextSection) -> list[str]:
     return lines
 
 
+def autolink(url: str) -> str:
+    """A URL as a Markdown autolink; the few characters an autolink cannot hold are %-encoded."""
+    return "<" + re.sub(r"[<>\s]", lambda m: f"%{ord(m.group()):02X}", url) + ">"
+
+
 def _source(line: SourceLine) -> str:
-    return f"{line.number}. {escape_markdown(line.text)}{_HARD_BREAK}   {escape_markdown(line.url)}"
+    return f"{line.number}. {escape_markdown(line.text)}{_HARD_BREAK}   {autolink(line.url)}"
 
 
 def to_markdown(checklist: Checklist) -> str:

@@ -34,7 +34,9 @@ class ContentProblem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.field:
-            return tr("{where}: field '{field}': {message}", where=where, field=self.field, message=self.message)
+            return tr(
+                "{where}: field '{field}': {message}", where=where, field=self.field, message=self.message
+            )
         return tr("{where}: {message}", where=where, message=self.message)
 
 
@@ -57,9 +59,7 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(file)"
 
 
-def _parse(
-    model: type[M], source: Traversable, label: str, problems: list[ContentProblem]
-) -> M | None:
+def _parse(model: type[M], source: Traversable, label: str, problems: list[ContentProblem]) -> M | None:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -92,7 +92,9 @@ def load_guide(folder: Traversable) -> Guide:
     problems: list[ContentProblem] = []
     info_file = folder / GUIDE_FILE
     if not info_file.is_file():
-        raise ContentError([ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name))])
+        raise ContentError(
+            [ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name))]
+        )
     info = _parse(GuideInfo, info_file, GUIDE_FILE, problems)
 
     steps: dict[str, Step] = {}
@@ -109,7 +111,9 @@ def load_guide(folder: Traversable) -> Guide:
         stem = step_file.name.removesuffix(".toml")
         if step.id != stem:
             problems.append(
-                ContentProblem(label, "id", tr("is '{id}' but the file is named '{stem}.toml'", id=step.id, stem=stem))
+                ContentProblem(
+                    label, "id", tr("is '{id}' but the file is named '{stem}.toml'", id=step.id, stem=stem)
+                )
             )
         steps[step.id] = step
 
@@ -121,12 +125,18 @@ def load_guide(folder: Traversable) -> Guide:
                     ContentProblem(
                         GUIDE_FILE,
                         f"steps.{index}",
-                        tr("no file {file} for step '{id}'", file=f"{STEPS_FOLDER}/{step_id}.toml", id=step_id),
+                        tr(
+                            "no file {file} for step '{id}'",
+                            file=f"{STEPS_FOLDER}/{step_id}.toml",
+                            id=step_id,
+                        ),
                     )
                 )
         for step_id in sorted(set(steps) - set(info.steps)):
             problems.append(
-                ContentProblem(f"{STEPS_FOLDER}/{step_id}.toml", "id", tr("is not listed in guide.toml's steps"))
+                ContentProblem(
+                    f"{STEPS_FOLDER}/{step_id}.toml", "id", tr("is not listed in guide.toml's steps")
+                )
             )
 
     if problems or info is None:

@@ -82,9 +82,9 @@ class Instructions(StrictModel):
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Instructions:
-        if self.min_version and self.before_version:
-            if version_key(self.min_version) >= version_key(self.before_version):
-                raise ValueError("min_version must be lower than before_version")
+        low, high = self.min_version, self.before_version
+        if low and high and version_key(low) >= version_key(high):
+            raise ValueError("min_version must be lower than before_version")
         if self.platform is Platform.WEB and (self.min_version or self.before_version):
             raise ValueError("web instructions have no OS versions")
         return self

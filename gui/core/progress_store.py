@@ -135,7 +135,11 @@ class ProgressStore:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or "(file)"
             raise ProgressError(
-                tr("the progress file has a bad value in '{field}': {message}", field=field, message=first["msg"])
+                tr(
+                    "the progress file has a bad value in '{field}': {message}",
+                    field=field,
+                    message=first["msg"],
+                )
             ) from exc
 
     def save(self, progress: Progress) -> None:

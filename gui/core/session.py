@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 
 
 class Session:
-    def __init__(self, guide: Guide, store: ProgressStore, clock: Callable[[], dt.datetime] = utc_now) -> None:
+    def __init__(
+        self, guide: Guide, store: ProgressStore, clock: Callable[[], dt.datetime] = utc_now
+    ) -> None:
         self.guide = guide
         self.store = store
         self._clock = clock

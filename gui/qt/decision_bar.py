@@ -91,7 +91,9 @@ class DecisionBar(QWidget):
             self.done_button.setAccessibleDescription(tr("Record that you have done this step"))
         else:
             self.done_button.setText(tr("I have read this (&done)"))
-            self.done_button.setAccessibleDescription(tr("This advice cannot be completed, only acknowledged"))
+            self.done_button.setAccessibleDescription(
+                tr("This advice cannot be completed, only acknowledged")
+            )
         self.hide_reason()
         self.reason_edit.setText(progress.skip_reason)
         self.show_status(progress)

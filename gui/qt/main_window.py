@@ -87,7 +87,7 @@ class WalkthroughWindow(QMainWindow):
         self.next_button.setObjectName("nextButton")
         self.next_button.setDefault(True)
 
-        self.actions = WindowActions(self)
+        self.window_actions = WindowActions(self)
         self._build_layout()
         self._connect()
         self._save_retry_timer = QTimer(self)
@@ -173,7 +173,7 @@ class WalkthroughWindow(QMainWindow):
         self.next_button.setText(tr("&Next") if walkthrough.can_go_next else tr("&Finish"))
         self.next_button.setEnabled(True)
         self.step_list.refresh(walkthrough)
-        self.actions.update_enabled(walkthrough)
+        self.window_actions.update_enabled(walkthrough)
         self._show_save_state()
 
     def _show_save_state(self) -> None:

@@ -35,7 +35,7 @@ class StepListWidget(QListWidget):
 
     def populate(self, walkthrough: Walkthrough) -> None:
         self.clear()
-        for index, page in enumerate(walkthrough.pages):
+        for index in range(len(walkthrough.pages)):
             item = QListWidgetItem()
             item.setData(PAGE_INDEX_ROLE, index)
             self.addItem(item)

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content_models import Confidence, Instructions, Step
+from privacy_walkthrough.core.content_models import Confidence, Instructions, Source, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
 from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
@@ -27,17 +27,15 @@ def _confidence_label(confidence: Confidence) -> str:
     return labels[confidence]
 
 
+def _source_item(source: Source) -> str:
+    url = html.escape(source.url, quote=True)
+    title = html.escape(source.title)
+    detail = html.escape(f"{source.publisher}; {_confidence_label(source.confidence)}")
+    return f'<li><a href="{url}">{title}</a> ({detail})</li>'
+
+
 def _sources_html(step: Step) -> str:
-    items = "".join(
-        "<li><a href=\"{url}\">{title}</a> ({publisher}; {confidence})</li>".format(
-            url=html.escape(s.url, quote=True),
-            title=html.escape(s.title),
-            publisher=html.escape(s.publisher),
-            confidence=html.escape(_confidence_label(s.confidence)),
-        )
-        for s in step.sources
-    )
-    return f"<ol>{items}</ol>"
+    return "<ol>" + "".join(_source_item(s) for s in step.sources) + "</ol>"
 
 
 def _instructions_markdown(instructions: Instructions) -> str:
@@ -172,7 +170,9 @@ class StepPage(QWidget):
         if step.uncertain:
             self._section(tr("What the sources do not settle"), step.uncertain)
         self._add(HeadingLabel(tr("Sources")))
-        sources = WrappedLabel(_sources_html(step), text_format=Qt.TextFormat.RichText, object_name="sourcesLabel")
+        sources = WrappedLabel(
+            _sources_html(step), text_format=Qt.TextFormat.RichText, object_name="sourcesLabel"
+        )
         sources.setOpenExternalLinks(False)
         sources.setAccessibleName(tr("Sources for this step"))
         sources.linkActivated.connect(self.link_activated)

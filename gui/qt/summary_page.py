@@ -97,7 +97,9 @@ class SummaryPage(QWidget):
             self.steps_tree.addTopLevelItem(item)
         open_titles = [s.title for s in walkthrough.open_steps()]
         still_open = (
-            tr("Still open: {steps}.", steps="; ".join(open_titles)) if open_titles else tr("No step is open.")
+            tr("Still open: {steps}.", steps="; ".join(open_titles))
+            if open_titles
+            else tr("No step is open.")
         )
         self.exposed_label.setText(
             tr(

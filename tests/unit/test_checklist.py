@@ -26,6 +26,7 @@ from privacy_walkthrough.core.checklist import (
     render_markdown,
     version_range_label,
 )
+from privacy_walkthrough.core.checklist_text import autolink
 from privacy_walkthrough.core.content_loader import load_guide
 from privacy_walkthrough.core.content_models import (
     Confidence,
@@ -73,7 +74,11 @@ def _step_toml(step_id: str, title: str, kind: str, extra: str, sources: str) ->
 
 STEPS = {
     "what-imessage-protects": _step_toml(
-        "what-imessage-protects", "What iMessage protects", "advice", "completable = false", _source(URL_A, "A")
+        "what-imessage-protects",
+        "What iMessage protects",
+        "advice",
+        "completable = false",
+        _source(URL_A, "A"),
     ),
     "send-as-sms": _step_toml(
         "send-as-sms",
@@ -90,7 +95,8 @@ STEPS = {
         "Lockdown Mode",
         "optional",
         '[[instructions]]\nplatform = "mac"\nmin_version = "14.2"\n'
-        'path = ["System Settings", "Privacy & Security", "Lockdown Mode"]\ntarget = "On"\nsteps = ["Turn it on."]\n',
+        'path = ["System Settings", "Privacy & Security", "Lockdown Mode"]\n'
+        'target = "On"\nsteps = ["Turn it on."]\n',
         _source(URL_C, "C"),
     ),
     "delete-account": _step_toml(
@@ -190,7 +196,7 @@ def test_markdown_shows_every_step_with_its_status(guide: Guide, progress: Progr
     for step_id, text in STATUS_TEXT.items():
         assert f"**{escape_markdown(text)}**" in by_id[step_id]
     assert list(blocks)[1].startswith("☑ 2\\. Turn off SMS \\& \\<fallback\\>")
-    assert "Done on 2025\\-03\\-01" in by_id["send-as-sms"]
+    assert "Done on 2025-03-01" in by_id["send-as-sms"]
 
 
 @pytest.mark.parametrize(
@@ -209,7 +215,7 @@ def test_each_status_has_a_glyph_and_words(
 ) -> None:
     progress.steps["lockdown-mode"] = StepProgress(status=status)
     block = html_blocks(render_html(guide, progress, options()))["lockdown-mode"]
-    assert f"{glyph} 3. Lockdown Mode" in block
+    assert f"{glyph}</span> 3. Lockdown Mode" in block
     assert f"<b>{text}</b>" in block
 
 
@@ -237,8 +243,9 @@ def test_routes_kinds_and_sections(guide: Guide, progress: Progress, english: No
     sms = blocks["send-as-sms"]
     assert "iPhone/iPad (iOS 18 and later): Settings › Apps › Messages › Send as SMS → Off" in sms
     assert "iPhone/iPad (iOS 17 and earlier): Settings › Messages › Send as SMS → Off" in sms
-    assert "Mac (macOS 14.2 and later): System Settings › Privacy &amp; Security › Lockdown Mode → On" in (
-        blocks["lockdown-mode"]
+    assert (
+        "Mac (macOS 14.2 and later): System Settings › Privacy &amp; Security › Lockdown Mode → On"
+        in (blocks["lockdown-mode"])
     )
     assert "Web: Open the privacy page." in blocks["delete-account"]
     assert "Irreversible — only if you decided to" in blocks["delete-account"]
@@ -272,23 +279,19 @@ def test_notes_are_escaped_when_included(guide: Guide, progress: Progress, engli
     assert "<img" not in html
     assert "<b>Sam" not in html
     markdown = render_markdown(guide, progress, options(include_notes=True))
-    assert "Your note: \\<img src=\"http://example\\.com/x\"\\>" in markdown
-    assert not re.search(r"(?<!\\)<", markdown)
+    assert '*Your note: \\<img src="http://example.com/x"\\>*' in markdown
+    assert not re.search(r"(?<!\\)<(?!https://)", markdown)
+
+
+QT_TAGS = {"html", "head", "meta", "title", "body", "h1", "h2", "h3", "p", "br", "table", "tr", "td"}
+QT_TAGS |= {"ul", "ol", "li", "b", "i", "span", "a"}
 
 
 def test_html_uses_only_the_qt_rich_text_subset(guide: Guide, progress: Progress, english: None) -> None:
     progress.steps["lockdown-mode"].skip_reason = '<script>alert("x")</script>'
     html = render_html(guide, progress, options(include_notes=True, person_name="<table>"))
     tags = set(re.findall(r"</?([a-zA-Z0-9]+)", html))
-    assert tags <= {"html", "head", "meta", "title", "body", "h1", "h2", "h3", "p", "br", "table", "tr", "td"} | {
-        "ul",
-        "ol",
-        "li",
-        "b",
-        "i",
-        "span",
-        "a",
-    }
+    assert tags <= QT_TAGS
     assert html.count("<table") == len(guide.steps)
     assert "&lt;script&gt;" in html
 
@@ -298,7 +301,9 @@ def test_html_uses_only_the_qt_rich_text_subset(guide: Guide, progress: Progress
     [
         ("# Heading", "\\# Heading"),
         ("1. not a list", "1\\. not a list"),
-        ("[x](https://e.com)", "\\[x\\]\\(https://e\\.com\\)"),
+        ("[x](https://e.com)", "\\[x\\](https://e.com)"),
+        ("a - b. c (d) 3.5 {e}", "a - b. c (d) 3.5 {e}"),
+        ("+ plus\n= eq\n2) two", "\\+ plus\\\n\\= eq\\\n2\\) two"),
         ("*a* _b_ `c` <d> & e", "\\*a\\* \\_b\\_ \\`c\\` \\<d\\> \\& e"),
         ("    code\n\n  - item", "code\\\n\\- item"),
         ("plain words, no marks", "plain words, no marks"),
@@ -306,6 +311,12 @@ def test_html_uses_only_the_qt_rich_text_subset(guide: Guide, progress: Progress
 )
 def test_escape_markdown(text: str, expected: str) -> None:
     assert escape_markdown(text) == expected
+
+
+def test_source_urls_are_autolinks(guide: Guide, english: None) -> None:
+    markdown = render_markdown(guide, None, options())
+    assert f"   <{URL_A}>" in markdown
+    assert autolink("https://e.com/a<b>c") == "<https://e.com/a%3Cb%3Ec>"
 
 
 # -- a blank checklist --------------------------------------------------------------------------
@@ -317,11 +328,11 @@ def test_blank_checklist_has_every_box_open(guide: Guide, progress: Progress, en
     markdown = render_markdown(guide, progress, blank)
     for text in (html, markdown):
         assert "☑" not in text and "☒" not in text and "⊘" not in text
-        assert "2025-03-01" not in text and "2025\\-03\\-01" not in text
+        assert "2025-03-01" not in text
         assert "Your note" not in text and "read it twice" not in text
         assert "Still open" not in text and "What your finished steps protect" not in text
         assert "What no setting can protect" in text
-        assert URL_C in text.replace("\\.", ".")
+        assert URL_C in text
     blocks = html_blocks(html)
     assert len(blocks) == len(guide.steps)
     assert all("☐" in block and "<b>" not in block for block in blocks.values())
@@ -462,7 +473,7 @@ def test_a_thousand_steps_render(english: None) -> None:
     html = render_html(guide, progress, options())
     assert len(html_blocks(html)) == 1000
     assert "1000. Title step-1000" in html
-    assert "### ☐ 1000\\. Title step\\-1000" in render_markdown(guide, progress, options())
+    assert "### ☐ 1000\\. Title step-1000" in render_markdown(guide, progress, options())
     assert len(Progress.model_validate_json(render_json(guide, progress, options())).steps) == 1
 
 

@@ -1,0 +1,51 @@
+"""Fixtures that build the real window on real files in a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from privacy_walkthrough.core.content_loader import load_guide
+from privacy_walkthrough.core.content_models import Guide
+from privacy_walkthrough.core.progress_store import ProgressStore
+from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.guides import load_default_guide
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from tests.helpers import ScriptedDialogs, write_guide
+
+WindowFactory = Callable[..., WalkthroughWindow]
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def small_guide(tmp_path: Path) -> Guide:
+    folder = write_guide(
+        tmp_path / "guide",
+        ["first-step", "second-step", "third-step", "read-only"],
+        kinds={"read-only": "advice"},
+        not_completable=("read-only",),
+    )
+    return load_guide(folder)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs) -> WindowFactory:
+    """Open a window on ``guide`` (the shipped one by default) with progress in tmp_path."""
+
+    def make(guide: Guide | None = None, folder: Path | None = None) -> WalkthroughWindow:
+        guide = guide or load_default_guide()
+        store = ProgressStore((folder or tmp_path / "data") / "progress" / f"{guide.info.id}.json")
+        window = WalkthroughWindow(Session(guide, store), dialogs, str(folder or tmp_path / "data"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

@@ -1,0 +1,205 @@
+"""Walk through the real window the way a person does: keyboard, decisions, notes, resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from privacy_walkthrough.core.content_models import Guide
+from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.qt.main_window import StackPage
+from tests.gui.conftest import WindowFactory
+from tests.helpers import ScriptedDialogs
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def saved(tmp_path: Path, guide_id: str) -> dict:
+    return json.loads((tmp_path / "data" / "progress" / f"{guide_id}.json").read_text())
+
+
+def test_whole_shipped_guide_by_keyboard_alone(
+    qtbot: QtBot, make_window: WindowFactory, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    assert window.stack.currentIndex() == StackPage.WELCOME
+    dialogs.confirm_answers = [True]  # the irreversible last step asks first
+    steps = window.walkthrough.guide.steps
+    for number, step in enumerate(steps, start=1):
+        qtbot.keyClick(window, Qt.Key.Key_Right, ALT)  # Go > Next
+        assert window.stack.currentIndex() == StackPage.STEP
+        assert window.step_page.title_label.text() == step.title
+        assert window.step_page.eyebrow_label.text().startswith(f"Step {number} of {len(steps)}")
+        qtbot.keyClick(window, Qt.Key.Key_D, CTRL)  # Step > Mark as done
+    qtbot.keyClick(window, Qt.Key.Key_Right, ALT)
+    assert window.stack.currentIndex() == StackPage.SUMMARY
+    assert window.progress_bar.text() == f"{len(steps)} of {len(steps)} done"
+    assert window.summary_page.tally_label.text().startswith(f"{len(steps)} of {len(steps)} steps done")
+    assert [kind for kind, _ in dialogs.asked] == ["confirm"]
+    statuses = {k: v["status"] for k, v in saved(tmp_path, "imessage-privacy")["steps"].items()}
+    assert statuses["contacts-backups"] == "acknowledged"
+    assert statuses["delete-apple-account"] == "done"
+    assert len(statuses) == len(steps)
+
+
+def test_irreversible_step_is_not_done_without_confirmation(
+    make_window: WindowFactory, dialogs: ScriptedDialogs
+) -> None:
+    window = make_window()
+    window.walkthrough.go_to_step("delete-apple-account")
+    window.refresh()
+    dialogs.confirm_answers = [False]
+    window.step_page.decision_bar.done_button.click()
+    assert window.walkthrough.status("delete-apple-account") is StepStatus.NOT_STARTED
+    assert "permanent" in dialogs.asked[0][1]
+
+
+def test_statuses_skip_reason_and_step_list(make_window: WindowFactory, small_guide: Guide) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    bar = window.step_page.decision_bar
+    bar.skip_button.click()
+    assert bar.reason_row.isVisibleTo(window)
+    bar.reason_edit.setText("  Not on my phone  ")
+    bar.confirm_skip_button.click()
+    assert window.walkthrough.step_progress("first-step").skip_reason == "Not on my phone"
+    assert "Skipped (Not on my phone)" in bar.status_label.text()
+    assert "Skipped" in window.step_list.item(1).text()
+    bar.not_applicable_button.click()
+    assert window.walkthrough.status("first-step") is StepStatus.NOT_APPLICABLE
+    bar.later_button.click()
+    assert window.walkthrough.status("first-step") is StepStatus.LATER
+    assert "Left for later" in window.step_list.item(1).text()
+
+
+def test_advice_that_cannot_be_completed_is_acknowledged(
+    make_window: WindowFactory, small_guide: Guide
+) -> None:
+    window = make_window(small_guide)
+    window.go_to_page(4)
+    assert "read" in window.step_page.decision_bar.done_button.text()
+    window.step_page.decision_bar.done_button.click()
+    assert window.walkthrough.status("read-only") is StepStatus.ACKNOWLEDGED
+
+
+def test_jump_from_the_step_list(qtbot: QtBot, make_window: WindowFactory, small_guide: Guide) -> None:
+    window = make_window(small_guide)
+    item = window.step_list.item(3)
+    window.step_list.itemActivated.emit(item)
+    assert window.walkthrough.current.key == "third-step"
+    assert window.step_page.title_label.text() == "Third step"
+
+
+def test_note_is_saved_as_plain_text(make_window: WindowFactory, small_guide: Guide, tmp_path: Path) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    window.step_page.note_edit.setPlainText('<img src="http://example.com/x"> my <b>note</b>')
+    window.on_next_triggered()  # leaving the page hands the note over at once
+    assert saved(tmp_path, "test-guide")["steps"]["first-step"]["note"] == (
+        '<img src="http://example.com/x"> my <b>note</b>'
+    )
+    window.on_back_triggered()
+    assert window.step_page.note_edit.toPlainText().endswith("<b>note</b>")
+
+
+def test_note_is_saved_after_a_pause_while_typing(
+    qtbot: QtBot, make_window: WindowFactory, small_guide: Guide, tmp_path: Path
+) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    qtbot.keyClicks(window.step_page.note_edit, "call bank")
+    qtbot.waitUntil(
+        lambda: saved(tmp_path, "test-guide")["steps"].get("first-step", {}).get("note") == "call bank"
+    )
+
+
+def test_quit_and_resume_on_the_same_step_with_back_working(
+    make_window: WindowFactory, small_guide: Guide, tmp_path: Path
+) -> None:
+    first = make_window(small_guide)
+    first.on_next_triggered()
+    first.step_page.decision_bar.done_button.click()
+    first.on_next_triggered()
+    first.step_page.note_edit.setPlainText("ask Sam")
+    first.on_next_triggered()
+    first.close()
+
+    second = make_window(small_guide)
+    assert second.walkthrough.current.key == "third-step"
+    assert second.step_page.title_label.text() == "Third step"
+    assert second.walkthrough.status("first-step") is StepStatus.DONE
+    assert second.back_button.isEnabled()
+    second.back_button.click()
+    assert second.walkthrough.current.key == "second-step"
+    assert second.step_page.note_edit.toPlainText() == "ask Sam"
+    second.back_button.click()
+    assert second.step_page.decision_bar.status_label.text().startswith("Status: Done")
+
+
+def test_start_over_asks_first_and_keeps_a_backup(
+    make_window: WindowFactory, small_guide: Guide, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    window.step_page.decision_bar.done_button.click()
+    dialogs.confirm_answers = [False]
+    window.window_actions.start_over.trigger()
+    assert window.walkthrough.status("first-step") is StepStatus.DONE
+
+    dialogs.confirm_answers = [True]
+    window.window_actions.start_over.trigger()
+    assert window.walkthrough.status("first-step") is StepStatus.NOT_STARTED
+    assert window.stack.currentIndex() == StackPage.WELCOME
+    backups = list((tmp_path / "data" / "progress").glob("test-guide.backup-*.json"))
+    assert len(backups) == 1
+    assert json.loads(backups[0].read_text())["steps"]["first-step"]["status"] == "done"
+    assert saved(tmp_path, "test-guide")["steps"] == {}
+
+
+def test_source_links_open_only_when_clicked(
+    make_window: WindowFactory, small_guide: Guide, dialogs: ScriptedDialogs
+) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    assert dialogs.opened_urls == []
+    window.step_page.link_activated.emit("https://example.org/first-step")
+    assert dialogs.opened_urls == ["https://example.org/first-step"]
+
+
+def test_save_failure_shows_a_calm_message_and_recovers(
+    make_window: WindowFactory, small_guide: Guide, monkeypatch, tmp_path: Path
+) -> None:
+    window = make_window(small_guide)
+    store = window.session.store
+    real_save = store.save
+
+    def full_disk(progress: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "save", full_disk)
+    window.on_next_triggered()
+    assert window.save_problem_label.isVisibleTo(window)
+    assert "No space left on device" in window.save_problem_label.text()
+    monkeypatch.setattr(store, "save", real_save)
+    window.on_save_retry_timeout()
+    assert not window.save_problem_label.isVisibleTo(window)
+    assert saved(tmp_path, "test-guide")["current_page"] == "first-step"
+
+
+def test_double_escape_quits_and_progress_is_saved(
+    qtbot: QtBot, make_window: WindowFactory, small_guide: Guide, tmp_path: Path
+) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    window.step_page.note_edit.setPlainText("private")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert saved(tmp_path, "test-guide")["steps"]["first-step"]["note"] == "private"
