@@ -14,10 +14,10 @@ The JSON form is the portable progress file itself, so it loads back with
 from __future__ import annotations
 
 from privacy_walkthrough.core.checklist_html import STEP_ANCHOR_PREFIX, to_html
-from privacy_walkthrough.core.checklist_labels import platform_label, version_range_label
 from privacy_walkthrough.core.checklist_model import ChecklistOptions, build_checklist
 from privacy_walkthrough.core.checklist_text import escape_markdown, to_markdown
 from privacy_walkthrough.core.content_models import Guide
+from privacy_walkthrough.core.labels import instructions_label, version_range_label
 from privacy_walkthrough.core.progress_models import Progress
 from privacy_walkthrough.core.walkthrough import new_progress
 
@@ -25,7 +25,7 @@ __all__ = [
     "STEP_ANCHOR_PREFIX",
     "ChecklistOptions",
     "escape_markdown",
-    "platform_label",
+    "instructions_label",
     "render_html",
     "render_json",
     "render_markdown",

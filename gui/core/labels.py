@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from privacy_walkthrough.core.content_models import Instructions, Platform, StepKind
+from privacy_walkthrough.core.content_models import Instructions, Platform, StepKind, version_key
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress_models import StepStatus
 
 PATH_SEPARATOR = " › "
+
+_SYSTEMS = {Platform.IPHONE: "iOS", Platform.MAC: "macOS"}
 
 
 def status_label(status: StepStatus) -> str:
@@ -31,37 +33,53 @@ def kind_label(kind: StepKind) -> str:
     return labels[kind]
 
 
-def _os_name(platform: Platform) -> str:
-    return tr("macOS") if platform is Platform.MAC else tr("iOS and iPadOS")
+def _last_release_before(version: str) -> str | None:
+    """The last version below ``version`` worth naming: 18 -> "17", 17.2 -> "17.1"; else None."""
+    major, minor, patch = version_key(version)
+    if minor == 0 and patch == 0 and major > 0:
+        return str(major - 1)
+    if patch == 0 and minor > 0:
+        return f"{major}.{minor - 1}"
+    return None
 
 
-def platform_label(platform: Platform) -> str:
-    labels = {
-        Platform.IPHONE: tr("iPhone and iPad"),
-        Platform.MAC: tr("Mac"),
-        Platform.WEB: tr("On the web"),
-    }
-    return labels[platform]
+def _range(system: str, first: str, before: str) -> str:
+    last = _last_release_before(before)
+    if last is None:
+        return tr(
+            "{system} {first} up to, not including, {before}", system=system, first=first, before=before
+        )
+    if "." in first and "." not in last:
+        last = tr("{major}.x", major=last)
+    if first == last:
+        return tr("{system} {version}", system=system, version=first)
+    return tr("{system} {first}–{last}", system=system, first=first, last=last)
 
 
 def version_range_label(instructions: Instructions) -> str:
-    """``"iOS and iPadOS 18 and later"``, ``"macOS before 14.2"``, or ``""`` for any version."""
-    low, high = instructions.min_version, instructions.before_version
-    os_name = _os_name(instructions.platform)
-    if low and high:
-        return tr("{os} {low} up to (not including) {high}", os=os_name, low=low, high=high)
-    if low:
-        return tr("{os} {low} and later", os=os_name, low=low)
-    if high:
-        return tr("{os} before {high}", os=os_name, high=high)
-    return ""
+    """The OS range: "iOS 18 and later", "iOS 17 and earlier", "iOS 17.2–17.x", "Web"."""
+    if instructions.platform is Platform.WEB:
+        return tr("Web")
+    system = _SYSTEMS[instructions.platform]
+    first, before = instructions.min_version, instructions.before_version
+    if first and before:
+        return _range(system, first, before)
+    if first:
+        return tr("{system} {version} and later", system=system, version=first)
+    if before:
+        last = _last_release_before(before)
+        if last is None:
+            return tr("{system} before {version}", system=system, version=before)
+        return tr("{system} {version} and earlier", system=system, version=last)
+    return tr("any {system} version", system=system)
 
 
 def instructions_label(instructions: Instructions) -> str:
-    """``"iPhone and iPad · iOS and iPadOS 18 and later"``."""
-    versions = version_range_label(instructions)
-    platform = platform_label(instructions.platform)
-    return tr("{platform} · {versions}", platform=platform, versions=versions) if versions else platform
+    """The device and OS range: "iPhone/iPad (iOS 18 and later)", "Mac (macOS 15)", "Web"."""
+    if instructions.platform is Platform.WEB:
+        return version_range_label(instructions)
+    devices = tr("iPhone/iPad") if instructions.platform is Platform.IPHONE else tr("Mac")
+    return tr("{devices} ({versions})", devices=devices, versions=version_range_label(instructions))
 
 
 def path_text(instructions: Instructions) -> str:

@@ -51,6 +51,7 @@ class Progress(BaseModel):
     guide_id: str
     guide_version: str
     current_page: str = WELCOME_PAGE
+    person_name: Annotated[str, Field(max_length=200)] = ""  # optional "prepared for" on the checklist
     steps: dict[str, StepProgress] = Field(default_factory=dict)
     created_at: dt.datetime
     updated_at: dt.datetime

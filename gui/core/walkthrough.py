@@ -166,6 +166,13 @@ class Walkthrough:
             entry.note = note
             self._changed()
 
+    def set_person_name(self, name: str) -> None:
+        """Who the checklist is prepared for (optional, printed on the checklist)."""
+        name = name.strip()
+        if self.progress.person_name != name:
+            self.progress.person_name = name
+            self._changed()
+
     # -- overview -----------------------------------------------------------------------
 
     def tally(self) -> Tally:

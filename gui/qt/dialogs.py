@@ -7,10 +7,12 @@ has to answer a real dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -37,6 +39,23 @@ class Dialogs:
     def open_path(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
         return Path(name) if name else None
+
+    def print_with_dialog(self, parent: QWidget | None, paint: Callable[[QPrinter], object]) -> bool:
+        """The system print dialog; on OK, ``paint`` prints onto the chosen printer."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        paint(printer)
+        return True
+
+    def preview(self, parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:
+        """Qt's print preview, which can also print."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.paintRequested.connect(paint)
+        dialog.resize(900, 700)
+        dialog.exec()
 
     def open_url(self, url: str) -> bool:
         """Hand a link to the system browser; only ever called when the user clicks one."""

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_walkthrough import __version__
 from privacy_walkthrough.core.content_models import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
+from privacy_walkthrough.qt.checklist_printer import ChecklistPrinter
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import WindowActions
@@ -87,6 +89,7 @@ class WalkthroughWindow(QMainWindow):
         self.next_button.setObjectName("nextButton")
         self.next_button.setDefault(True)
 
+        self.checklist_printer = ChecklistPrinter(session, dialogs, self)
         self.window_actions = WindowActions(self)
         self._build_layout()
         self._connect()
@@ -138,6 +141,12 @@ class WalkthroughWindow(QMainWindow):
         self.step_page.link_activated.connect(self.dialogs.open_url)
         self.welcome_page.promise_label.linkActivated.connect(self.dialogs.open_url)
         self.summary_page.step_requested.connect(self.on_summary_step_requested)
+        self.summary_page.print_requested.connect(self.on_print_triggered)
+        self.summary_page.preview_requested.connect(self.on_preview_triggered)
+        self.summary_page.pdf_requested.connect(self.on_save_pdf_triggered)
+        self.summary_page.person_name_edited.connect(self.walkthrough_set_person_name)
+        self.summary_page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
+        self.window_actions.include_notes.toggled.connect(self.on_include_notes_toggled)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -274,6 +283,59 @@ class WalkthroughWindow(QMainWindow):
             self.dialogs.inform(
                 self, tr("Started over"), tr("Your earlier progress was kept in {path}.", path=str(backup))
             )
+
+    def walkthrough_set_person_name(self, name: str) -> None:
+        self.walkthrough.set_person_name(name)
+        self._show_save_state()
+
+    # -- the checklist ------------------------------------------------------------------
+
+    def on_include_notes_toggled(self, include: bool) -> None:
+        self.checklist_printer.include_notes = include
+        box = self.summary_page.include_notes_box
+        if box.isChecked() != include:
+            box.setChecked(include)
+
+    def on_print_triggered(self) -> None:
+        self.step_page.flush_note()
+        if self.checklist_printer.print_checklist():
+            self.announce(tr("The checklist was sent to the printer."))
+
+    def on_preview_triggered(self) -> None:
+        self.step_page.flush_note()
+        self.checklist_printer.preview()
+
+    def on_print_blank_triggered(self) -> None:
+        self.checklist_printer.preview(blank=True)
+
+    def on_save_pdf_triggered(self) -> None:
+        self.step_page.flush_note()
+        target = self.checklist_printer.save_pdf()
+        if target is not None:
+            self.announce(tr("The checklist was saved as {path}.", path=str(target)))
+
+    # -- help ---------------------------------------------------------------------------
+
+    def on_shortcuts_help_triggered(self) -> None:
+        rows = "\n".join(
+            tr("{keys}: {action}", keys=keys, action=action)
+            for action, keys in self.window_actions.shortcut_table()
+        )
+        self.dialogs.inform(self, tr("Keyboard shortcuts"), rows)
+
+    def on_about_triggered(self) -> None:
+        self.dialogs.inform(
+            self,
+            tr("About Privacy Walkthrough"),
+            tr(
+                "Privacy Walkthrough {version}. Guide “{guide}”, version {guide_version}, last reviewed "
+                "{reviewed}. This app never connects to the internet.",
+                version=__version__,
+                guide=self.session.guide.info.title,
+                guide_version=self.session.guide.info.version,
+                reviewed=self.session.guide.info.reviewed.isoformat(),
+            ),
+        )
 
     # -- leaving ------------------------------------------------------------------------
 

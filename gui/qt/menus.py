@@ -43,6 +43,16 @@ class WindowActions:
         bar = window.menuBar()
 
         file_menu = bar.addMenu(tr("&File"))
+        self.print = self._add(file_menu, tr("&Print checklist…"), window.on_print_triggered, Shortcut.PRINT)
+        self.preview = self._add(file_menu, tr("Print pre&view…"), window.on_preview_triggered)
+        self.save_pdf = self._add(file_menu, tr("Save checklist as P&DF…"), window.on_save_pdf_triggered)
+        self.print_blank = self._add(
+            file_menu, tr("Print a &blank checklist…"), window.on_print_blank_triggered
+        )
+        self.include_notes = QAction(tr("Include my private &notes in the checklist"), window)
+        self.include_notes.setCheckable(True)
+        file_menu.addAction(self.include_notes)
+        file_menu.addSeparator()
         self.start_over = self._add(file_menu, tr("&Start over…"), window.start_over)
         file_menu.addSeparator()
         self.quit = self._add(file_menu, tr("&Quit"), window.close, Shortcut.QUIT)
@@ -70,7 +80,11 @@ class WindowActions:
         )
         self.step_actions = (self.mark_done, self.mark_skipped, self.mark_not_applicable, self.mark_later)
 
-        self.help_menu = bar.addMenu(tr("&Help"))
+        help_menu = bar.addMenu(tr("&Help"))
+        self.shortcuts_help = self._add(
+            help_menu, tr("&Keyboard shortcuts"), window.on_shortcuts_help_triggered, Shortcut.SHORTCUTS_HELP
+        )
+        self.about = self._add(help_menu, tr("&About Privacy Walkthrough"), window.on_about_triggered)
 
     def _add(
         self,
@@ -85,6 +99,27 @@ class WindowActions:
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(what it does, keys) for every action that has a shortcut, for the help dialog."""
+        actions = (
+            self.print,
+            self.quit,
+            self.back,
+            self.next,
+            self.summary,
+            *self.step_actions,
+            self.shortcuts_help,
+        )
+        rows = [
+            (
+                a.text().replace("&", "").rstrip("…"),
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+            for a in actions
+        ]
+        rows.append((tr("Quick exit: save and close at once"), tr("Esc, twice")))
+        return rows
 
     def update_enabled(self, walkthrough: Walkthrough) -> None:
         on_step = walkthrough.current.kind is PageKind.STEP

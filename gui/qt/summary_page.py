@@ -6,8 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,6 +32,7 @@ class SummaryPage(QWidget):
     print_requested = Signal()
     preview_requested = Signal()
     pdf_requested = Signal()
+    person_name_edited = Signal(str)
 
     def __init__(self, icons: dict[StepStatus, QIcon], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,25 @@ class SummaryPage(QWidget):
         self.print_button.clicked.connect(self.print_requested)
         self.preview_button.clicked.connect(self.preview_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
+        self.person_name_edit = QLineEdit(self)
+        self.person_name_edit.setObjectName("personNameEdit")
+        self.person_name_edit.setMaxLength(200)
+        self.person_name_edit.setAccessibleName(tr("Prepared for (optional)"))
+        self.person_name_edit.setPlaceholderText(tr("For example, a first name"))
+        self.person_name_edit.editingFinished.connect(
+            lambda: self.person_name_edited.emit(self.person_name_edit.text())
+        )
+        name_label = QLabel(tr("Prepared &for (optional):"), self)
+        name_label.setBuddy(self.person_name_edit)
+        self.include_notes_box = QCheckBox(tr("Include my private &notes"), self)
+        self.include_notes_box.setObjectName("includeNotesBox")
+        self.include_notes_box.setAccessibleDescription(
+            tr("Notes are left out of the checklist unless you tick this")
+        )
+        options = QHBoxLayout()
+        options.addWidget(name_label)
+        options.addWidget(self.person_name_edit, 1)
+        options.addWidget(self.include_notes_box)
         buttons = QHBoxLayout()
         for button in (self.print_button, self.preview_button, self.pdf_button):
             buttons.addWidget(button)
@@ -72,6 +95,8 @@ class SummaryPage(QWidget):
         layout.addWidget(self.steps_tree, 1)
         layout.addWidget(HeadingLabel(tr("What is protected, and what is not")))
         layout.addWidget(self.exposed_label)
+        layout.addWidget(HeadingLabel(tr("Your checklist")))
+        layout.addLayout(options)
         layout.addLayout(buttons)
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
@@ -84,6 +109,8 @@ class SummaryPage(QWidget):
                 open=tally.total - tally.settled,
             )
         )
+        if not self.person_name_edit.hasFocus():
+            self.person_name_edit.setText(walkthrough.progress.person_name)
         self.steps_tree.clear()
         for step in walkthrough.guide.steps:
             entry = walkthrough.step_progress(step.id)

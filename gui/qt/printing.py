@@ -1,0 +1,196 @@
+"""Print the checklist: HTML from the pure renderer into a QTextDocument, onto a paged device.
+
+Printing, print preview and PDF all go through :func:`print_checklist`: it lays the
+document out in the device's pages, moves a page break before any step block that would
+straddle two pages, and paints each page with a "Page n of N" footer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
+
+from privacy_walkthrough.core.i18n import tr
+
+CM_PER_INCH = 2.54
+MARGIN_CM = 1.8
+LAYOUT_DPI = 96.0  # the layout's units: like a screen at 100 %, whatever the device
+
+
+def default_page_size() -> QPageSize.PageSizeId:
+    """Letter where the locale uses it (US, Canada, …), A4 everywhere else."""
+    letter_countries = {QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico}
+    letter_countries |= {QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia}
+    if QLocale.system().territory() in letter_countries:
+        return QPageSize.PageSizeId.Letter
+    return QPageSize.PageSizeId.A4
+
+
+class ChecklistDocument(QTextDocument):
+    """A text document laid out at LAYOUT_DPI, whatever the screen's resolution."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_device = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots_per_metre = round(LAYOUT_DPI / CM_PER_INCH * 100)
+        self.layout_device.setDotsPerMeterX(dots_per_metre)
+        self.layout_device.setDotsPerMeterY(dots_per_metre)
+        self.documentLayout().setPaintDevice(self.layout_device)
+
+
+def checklist_document(html: str) -> QTextDocument:
+    document = ChecklistDocument()
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(10.5)
+    document.setDefaultFont(font)
+    document.setHtml(html)
+    return document
+
+
+def _tables(document: QTextDocument) -> list[QTextTable]:
+    """The top-level tables: each step of the checklist is one."""
+    return [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+
+
+@dataclass
+class PageGeometry:
+    """Pages of a device, in the layout's own units (LAYOUT_DPI dots per inch)."""
+
+    width: float
+    height: float
+    margin: float
+    scale_x: float  # device units per layout unit
+    scale_y: float
+
+
+def paginate(document: QTextDocument, device: QPagedPaintDevice) -> PageGeometry:
+    """Lay the document out in pages the size of ``device``'s, with margins on every page.
+
+    The layout runs at a fixed LAYOUT_DPI (independent of the screen), and painting scales
+    it to the device, so a page looks the same on paper, in the preview and in a PDF.
+    """
+    scale_x = device.logicalDpiX() / LAYOUT_DPI
+    scale_y = device.logicalDpiY() / LAYOUT_DPI
+    geometry = PageGeometry(
+        width=device.width() / scale_x,
+        height=device.height() / scale_y,
+        margin=MARGIN_CM / CM_PER_INCH * LAYOUT_DPI,
+        scale_x=scale_x,
+        scale_y=scale_y,
+    )
+    root_format = document.rootFrame().frameFormat()
+    root_format.setMargin(geometry.margin)
+    document.rootFrame().setFrameFormat(root_format)
+    document.setPageSize(QSizeF(geometry.width, geometry.height))
+    return geometry
+
+
+def keep_blocks_together(document: QTextDocument, page_height: float) -> int:
+    """Move a page break before every step block that would straddle two pages.
+
+    Blocks taller than a page are left to split.  Returns how many breaks were added.
+    """
+    layout = document.documentLayout()
+    usable = page_height - 2 * document.rootFrame().frameFormat().topMargin()
+    added = 0
+    for table in _tables(document):
+        rect = layout.frameBoundingRect(table)
+        if rect.height() >= usable:
+            continue
+        if int(rect.top() // page_height) != int((rect.bottom() - 1) // page_height):
+            table_format = table.format()
+            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(table_format)
+            added += 1
+    return added
+
+
+def _draw_footer(painter: QPainter, geometry: PageGeometry, text: str, font: QFont) -> None:
+    painter.setFont(font)
+    line = QFontMetricsF(font).height()
+    area = QRectF(
+        geometry.margin,
+        geometry.height - geometry.margin + line * 0.5,
+        geometry.width - 2 * geometry.margin,
+        line * 1.5,
+    )
+    painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), text)
+
+
+def print_checklist(document: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Paint the document onto ``device`` page by page, with "Page n of N"; returns N."""
+    geometry = paginate(document, device)
+    keep_blocks_together(document, geometry.height)
+    pages = document.pageCount()
+    footer_font = QFont(document.defaultFont())
+    footer_font.setPixelSize(round(document.defaultFont().pointSizeF() * 0.85 * LAYOUT_DPI / 72))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or PDF file could not be opened for drawing")
+    try:
+        painter.scale(geometry.scale_x, geometry.scale_y)
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * geometry.height)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, page * geometry.height, geometry.width, geometry.height)
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            footer = tr("Page {page} of {pages}", page=page + 1, pages=pages)
+            _draw_footer(painter, geometry, footer, footer_font)
+    finally:
+        painter.end()
+    return pages
+
+
+def write_pdf(
+    html: str, target: Path, page_size: QPageSize.PageSizeId | None = None, title: str = ""
+) -> None:
+    """Render the checklist to a PDF at ``target``; a failure never leaves a half file there."""
+    folder = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        writer = QPdfWriter(tmp_name)
+        writer.setTitle(title)
+        writer.setCreator("Privacy Walkthrough")
+        writer.setResolution(300)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(page_size or default_page_size()),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        print_checklist(checklist_document(html), writer)
+        del writer  # closes and flushes the PDF file
+        if Path(tmp_name).stat().st_size == 0:
+            raise OSError(f"the PDF writer produced nothing for {target}")
+        with open(tmp_name, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
