@@ -47,7 +47,9 @@ class Progress(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     format: Annotated[str, Field(pattern=f"^{PROGRESS_FORMAT}$")] = PROGRESS_FORMAT
-    schema_version: int = PROGRESS_SCHEMA_VERSION
+    schema_version: Annotated[int, Field(strict=True, ge=1, le=PROGRESS_SCHEMA_VERSION)] = (
+        PROGRESS_SCHEMA_VERSION
+    )
     guide_id: str
     guide_version: str
     current_page: str = WELCOME_PAGE

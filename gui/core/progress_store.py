@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress_models import PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.progress_models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,57 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
+def read_progress(path: Path, what: str) -> Progress:
+    """Read and validate a progress file; ``what`` names it in messages ("the progress file").
+
+    Raises :class:`NewerProgressError` for a file from a newer app and :class:`ProgressError`
+    with a plain-words reason for anything else that is wrong.
+    """
+    if path.is_symlink():
+        raise ProgressError(tr("{what} is a link to another place", what=what))
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROGRESS_BYTES:
+            raise ProgressError(tr("{what} is far too large ({size} bytes)", what=what, size=size))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
+    return parse_progress(raw, what)
+
+
+def parse_progress(raw: bytes, what: str) -> Progress:
+    """Validate the bytes of a progress file (see :func:`read_progress`)."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ProgressError(tr("{what} is damaged (not valid JSON)", what=what)) from exc
+    if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
+        raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
+    version = data.get("schema_version")
+    if (
+        isinstance(version, int | float)
+        and not isinstance(version, bool)
+        and version > PROGRESS_SCHEMA_VERSION
+    ):
+        raise NewerProgressError(
+            tr(
+                "This progress was saved by a newer version of Privacy Walkthrough "
+                "(format {found}, this version reads {known}). Please update the app; "
+                "the file has been left as it is.",
+                found=version,
+                known=PROGRESS_SCHEMA_VERSION,
+            )
+        )
+    try:
+        return Progress.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        raise ProgressError(
+            tr("{what} has a bad value in '{field}': {message}", what=what, field=field, message=first["msg"])
+        ) from exc
+
+
 class ProgressStore:
     """The progress file of one guide in one data folder."""
 
@@ -93,7 +144,7 @@ class ProgressStore:
         if not self.path.exists() and not self.path.is_symlink():
             return LoadResult(None)
         try:
-            progress = self._read()
+            progress = self.read()
         except NewerProgressError:
             raise
         except ProgressError as exc:
@@ -102,45 +153,9 @@ class ProgressStore:
             return LoadResult(None, aside, str(exc))
         return LoadResult(progress)
 
-    def _read(self) -> Progress:
-        if self.path.is_symlink():
-            raise ProgressError(tr("the progress file is a link to another place"))
-        try:
-            size = self.path.stat().st_size
-            if size > MAX_PROGRESS_BYTES:
-                raise ProgressError(tr("the progress file is far too large ({size} bytes)", size=size))
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise ProgressError(tr("the progress file cannot be read ({error})", error=exc.strerror)) from exc
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProgressError(tr("the progress file is damaged (not valid JSON)")) from exc
-        if not isinstance(data, dict):
-            raise ProgressError(tr("the progress file does not hold progress"))
-        version = data.get("schema_version")
-        if isinstance(version, int) and version > PROGRESS_SCHEMA_VERSION:
-            raise NewerProgressError(
-                tr(
-                    "This progress was saved by a newer version of Privacy Walkthrough "
-                    "(format {found}, this version reads {known}). Please update the app; "
-                    "the file has been left as it is.",
-                    found=version,
-                    known=PROGRESS_SCHEMA_VERSION,
-                )
-            )
-        try:
-            return Progress.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "(file)"
-            raise ProgressError(
-                tr(
-                    "the progress file has a bad value in '{field}': {message}",
-                    field=field,
-                    message=first["msg"],
-                )
-            ) from exc
+    def read(self) -> Progress:
+        """Read the saved progress without changing anything on disk (raises ProgressError)."""
+        return read_progress(self.path, tr("the progress file"))
 
     def save(self, progress: Progress) -> None:
         """Write the progress atomically (raises OSError when the disk refuses)."""

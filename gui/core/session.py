@@ -67,6 +67,13 @@ class Session:
             self.save(self._unsaved)
         return self.save_error is None
 
+    def replace_progress(self, progress: Progress) -> Path | None:
+        """Use ``progress`` (an imported file) from now on; the old progress is kept as a backup."""
+        backup = self.store.back_up()
+        self.walkthrough = self._walkthrough_for(progress.model_copy(deep=True))
+        self.save(self.walkthrough.progress)
+        return backup
+
     def start_over(self) -> Path | None:
         """Keep the old progress as a backup file, then begin again from the welcome page."""
         backup = self.store.back_up()

@@ -28,6 +28,8 @@ from privacy_walkthrough import __version__
 from privacy_walkthrough.core.content_models import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.progress_store import ProgressError
+from privacy_walkthrough.core.progress_transfer import read_portable_progress
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
 from privacy_walkthrough.qt.checklist_printer import ChecklistPrinter
@@ -313,6 +315,52 @@ class WalkthroughWindow(QMainWindow):
         target = self.checklist_printer.save_pdf()
         if target is not None:
             self.announce(tr("The checklist was saved as {path}.", path=str(target)))
+
+    # -- carrying progress along --------------------------------------------------------
+
+    def on_export_triggered(self) -> None:
+        self.step_page.flush_note()
+        target = self.checklist_printer.save_progress_file()
+        if target is not None:
+            self.announce(tr("Your progress was saved as {path}.", path=str(target)))
+
+    def on_import_triggered(self) -> None:
+        source = self.dialogs.open_path(
+            self, tr("Import progress"), tr("Privacy Walkthrough progress (*.json);;All files (*)")
+        )
+        if source is None:
+            return
+        try:
+            imported = read_portable_progress(source, self.session.guide)
+        except ProgressError as exc:
+            self.dialogs.warn(
+                self,
+                tr("Nothing was imported"),
+                tr("{reason}. Your progress has not changed.", reason=str(exc).capitalize()),
+            )
+            return
+        replace = self.dialogs.confirm(
+            self,
+            tr("Replace your progress?"),
+            tr(
+                "The progress in {name} will replace the progress in this app. A copy of your "
+                "current progress is kept as a backup file in the data folder.",
+                name=source.name,
+            ),
+            tr("Replace"),
+        )
+        if not replace:
+            return
+        self.step_page.step = None  # do not write the shown note into the imported progress
+        backup = self.session.replace_progress(imported)
+        self.step_list.populate(self.walkthrough)
+        self.refresh()
+        message = tr("The progress from {name} is now in use.", name=source.name)
+        if backup is not None:
+            message = tr(
+                "{message} Your earlier progress was kept in {path}.", message=message, path=str(backup)
+            )
+        self.dialogs.inform(self, tr("Progress imported"), message)
 
     # -- help ---------------------------------------------------------------------------
 
