@@ -51,8 +51,14 @@ class ContentError(Exception):
 def _line_of(text: str, key: object) -> int | None:
     if not isinstance(key, str):
         return None
-    match = re.search(rf"^\s*\[*\s*{re.escape(key)}\s*[=\]]", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\]]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _line_in_message(message: str) -> int | None:
+    """Python before 3.14 gives a TOML error's line only in its message: "(at line 5, …)"."""
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
@@ -68,7 +74,7 @@ def _parse(model: type[M], source: Traversable, label: str, problems: list[Conte
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        line = getattr(exc, "lineno", None) or _line_in_message(str(exc))
         problems.append(ContentProblem(label, None, tr("is not valid TOML: {error}", error=exc), line))
         return None
     try:
@@ -103,41 +109,26 @@ def load_guide(folder: Traversable) -> Guide:
         (f for f in steps_folder.iterdir() if f.name.endswith(".toml")) if steps_folder.is_dir() else [],
         key=lambda f: f.name,
     )
+    stems = {f.name.removesuffix(".toml") for f in files}
     for step_file in files:
         label = f"{STEPS_FOLDER}/{step_file.name}"
         step = _parse(Step, step_file, label, problems)
-        if step is None:
-            continue
         stem = step_file.name.removesuffix(".toml")
-        if step.id != stem:
-            problems.append(
-                ContentProblem(
-                    label, "id", tr("is '{id}' but the file is named '{stem}.toml'", id=step.id, stem=stem)
-                )
-            )
-        steps[step.id] = step
+        if step is not None and step.id != stem:
+            message = tr("is '{id}' but the file is named '{stem}.toml'", id=step.id, stem=stem)
+            problems.append(ContentProblem(label, "id", message))
+        elif step is not None:
+            steps[step.id] = step
 
     if info is not None:
         for index, step_id in enumerate(info.steps):
-            known = step_id in steps or any(p.file == f"{STEPS_FOLDER}/{step_id}.toml" for p in problems)
-            if not known:
-                problems.append(
-                    ContentProblem(
-                        GUIDE_FILE,
-                        f"steps.{index}",
-                        tr(
-                            "no file {file} for step '{id}'",
-                            file=f"{STEPS_FOLDER}/{step_id}.toml",
-                            id=step_id,
-                        ),
-                    )
-                )
-        for step_id in sorted(set(steps) - set(info.steps)):
-            problems.append(
-                ContentProblem(
-                    f"{STEPS_FOLDER}/{step_id}.toml", "id", tr("is not listed in guide.toml's steps")
-                )
-            )
+            if step_id not in stems:
+                file = f"{STEPS_FOLDER}/{step_id}.toml"
+                message = tr("no file {file} for step '{id}'", file=file, id=step_id)
+                problems.append(ContentProblem(GUIDE_FILE, f"steps.{index}", message))
+        for stem in sorted(stems - set(info.steps)):
+            message = tr("is not listed in guide.toml's steps")
+            problems.append(ContentProblem(f"{STEPS_FOLDER}/{stem}.toml", "id", message))
 
     if problems or info is None:
         raise ContentError(problems)

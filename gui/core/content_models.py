@@ -13,7 +13,16 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 CONTENT_SCHEMA_VERSION = 1
 
@@ -102,38 +111,39 @@ class Instructions(StrictModel):
 class Step(StrictModel):
     """One recommendation of the guide."""
 
-    schema_version: int = Field(ge=1, le=CONTENT_SCHEMA_VERSION)
+    schema_version: StrictInt = Field(ge=1, le=CONTENT_SCHEMA_VERSION)
     id: Slug
     title: NonEmpty
     summary: NonEmpty = Field(max_length=200)
     kind: StepKind
     why: NonEmpty  # Markdown: why it matters
-    instructions: list[Instructions] = Field(default_factory=list)
+    instructions: list[Instructions] = Field(default_factory=list, validate_default=True)
     check: NonEmpty  # Markdown: how to tell it is done
     gives_up: NonEmpty  # Markdown: what the person gives up
     uncertain: str | None = None  # Markdown: what the sources do not settle
-    completable: bool = True  # False: can only be acknowledged, never "done"
+    completable: StrictBool = True  # False: can only be acknowledged, never "done"
     applies_to: NonEmpty  # human summary of the OS versions, e.g. "iOS 17-26, macOS 14-26"
     sources: list[Source] = Field(min_length=1)
     reviewed: dt.date
 
-    @model_validator(mode="after")
-    def _setting_has_instructions(self) -> Step:
-        if self.kind is StepKind.SETTING and not self.instructions:
+    @field_validator("instructions")
+    @classmethod
+    def _setting_has_instructions(cls, value: list[Instructions], info: ValidationInfo) -> list[Instructions]:
+        if info.data.get("kind") is StepKind.SETTING and not value:
             raise ValueError("a 'setting' step needs at least one [[instructions]] table")
-        return self
+        return value
 
 
 class GuideInfo(StrictModel):
     """``guide.toml``: the guide's identity and its steps in order."""
 
-    schema_version: int = Field(ge=1, le=CONTENT_SCHEMA_VERSION)
+    schema_version: StrictInt = Field(ge=1, le=CONTENT_SCHEMA_VERSION)
     id: Slug
     title: NonEmpty
     version: Version
     language: Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")]
     description: NonEmpty  # Markdown, shown on the welcome page
-    minutes: int = Field(ge=1, le=600)  # about how long the walkthrough takes
+    minutes: StrictInt = Field(ge=1, le=600)  # about how long the walkthrough takes
     steps: list[Slug] = Field(min_length=1)
     reviewed: dt.date
 

@@ -51,7 +51,7 @@ def _range(system: str, first: str, before: str) -> str:
         )
     if "." in first and "." not in last:
         last = tr("{major}.x", major=last)
-    if first == last:
+    if version_key(first) == version_key(last.removesuffix(".x")):
         return tr("{system} {version}", system=system, version=first)
     return tr("{system} {first}–{last}", system=system, first=first, last=last)
 

@@ -14,7 +14,8 @@ PROGRESS_FORMAT = "privacy-walkthrough-progress"
 WELCOME_PAGE = "@welcome"
 SUMMARY_PAGE = "@summary"
 
-Text = Annotated[str, Field(max_length=20_000)]
+NOTE_MAX_CHARS = 20_000
+Text = Annotated[str, Field(max_length=NOTE_MAX_CHARS)]
 
 
 class StepStatus(StrEnum):

@@ -152,12 +152,16 @@ class Walkthrough:
             status = StepStatus.ACKNOWLEDGED
         if status is StepStatus.ACKNOWLEDGED and step.completable:
             status = StepStatus.DONE
-        entry = self._editable(step_id)
+        entry = self.progress.step(step_id)
         now = self._clock()
-        entry.status = status
-        entry.skip_reason = reason.strip() if status is StepStatus.SKIPPED else ""
-        entry.changed_at = now
-        entry.done_at = now if status in (StepStatus.DONE, StepStatus.ACKNOWLEDGED) else None
+        finished = status in (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+        self.progress.steps[step_id] = StepProgress(  # validated whole before anything changes
+            status=status,
+            skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
+            note=entry.note,
+            changed_at=now,
+            done_at=now if finished else None,
+        )
         self._changed()
 
     def set_note(self, step_id: str, note: str) -> None:

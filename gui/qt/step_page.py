@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content_models import Confidence, Instructions, Source, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
-from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
+from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepProgress, StepStatus
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 
@@ -109,7 +110,7 @@ class StepPage(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.flush_note)
-        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.note_edit.textChanged.connect(self.on_note_edit_text_changed)
         self.decision_bar.status_chosen.connect(self.on_decision_bar_status_chosen)
 
     # -- rendering ----------------------------------------------------------------------
@@ -186,6 +187,16 @@ class StepPage(QWidget):
             self._note_timer.stop()
         if self.step is not None:
             self.note_edited.emit(self.step.id, self.note_edit.toPlainText())
+
+    def on_note_edit_text_changed(self) -> None:
+        if len(self.note_edit.toPlainText()) > NOTE_MAX_CHARS:
+            cursor = self.note_edit.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            extra = len(self.note_edit.toPlainText()) - NOTE_MAX_CHARS
+            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, extra)
+            cursor.removeSelectedText()
+            self.note_hint.setText(tr("A note can hold up to {count} characters.", count=NOTE_MAX_CHARS))
+        self._note_timer.start()
 
     def on_decision_bar_status_chosen(self, status: StepStatus, reason: str) -> None:
         if self.step is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content_models import Guide
-from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.qt.main_window import StackPage
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
@@ -203,3 +203,14 @@ def test_double_escape_quits_and_progress_is_saved(
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
     assert saved(tmp_path, "test-guide")["steps"]["first-step"]["note"] == "private"
+
+
+def test_a_note_longer_than_the_limit_is_cut_and_still_saved(
+    make_window: WindowFactory, small_guide: Guide, tmp_path: Path
+) -> None:
+    window = make_window(small_guide)
+    window.on_next_triggered()
+    window.step_page.note_edit.setPlainText("x" * (NOTE_MAX_CHARS + 50))
+    window.on_next_triggered()
+    assert saved(tmp_path, "test-guide")["steps"]["first-step"]["note"] == "x" * NOTE_MAX_CHARS
+    assert str(NOTE_MAX_CHARS) in window.step_page.note_hint.text()

@@ -20,7 +20,7 @@ from privacy_walkthrough.core.checklist import (
     STEP_ANCHOR_PREFIX,
     ChecklistOptions,
     escape_markdown,
-    platform_label,
+    instructions_label,
     render_html,
     render_json,
     render_markdown,
@@ -205,7 +205,7 @@ def test_markdown_shows_every_step_with_its_status(guide: Guide, progress: Progr
         (StepStatus.DONE, "☑", "Done"),
         (StepStatus.ACKNOWLEDGED, "☑", "Read and acknowledged"),
         (StepStatus.SKIPPED, "☒", "Skipped (no reason given)"),
-        (StepStatus.NOT_APPLICABLE, "⊘", "Does not apply"),
+        (StepStatus.NOT_APPLICABLE, "⊘", "Not applicable"),
         (StepStatus.LATER, "☐", "Left for later"),
         (StepStatus.NOT_STARTED, "☐", "Not yet"),
     ],
@@ -410,10 +410,10 @@ def test_version_range_label(
     assert version_range_label(instructions) == expected
 
 
-def test_platform_label(english: None) -> None:
+def test_instructions_label(english: None) -> None:
     iphone = Instructions(platform=Platform.IPHONE, min_version="18", steps=["x"])
-    assert platform_label(iphone) == "iPhone/iPad (iOS 18 and later)"
-    assert platform_label(Instructions(platform=Platform.WEB, steps=["x"])) == "Web"
+    assert instructions_label(iphone) == "iPhone/iPad (iOS 18 and later)"
+    assert instructions_label(Instructions(platform=Platform.WEB, steps=["x"])) == "Web"
 
 
 def test_dates_print_in_the_callers_time_zone(guide: Guide, progress: Progress, english: None) -> None:

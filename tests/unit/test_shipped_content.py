@@ -1,0 +1,142 @@
+"""The guide as installed: loaded through the real loader from the package, then cross-checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from importlib.abc import Traversable
+from urllib.parse import urlsplit
+
+import pytest
+
+from privacy_walkthrough import guides, resources
+from privacy_walkthrough.core.content_models import Guide, Instructions, Platform, Step, StepKind
+
+EXPECTED_IDS = (
+    "what-imessage-protects",
+    "icloud-backup",
+    "advanced-data-protection",
+    "contact-key-verification",
+    "shared-with-you",
+    "audio-and-message-expiry",
+    "sms-and-rcs",
+    "messages-for-business",
+    "contacts-backups",
+    "read-receipts-and-unknown-senders",
+    "lockdown-mode",
+    "signal-for-sensitive-chats",
+    "delete-apple-account",
+)
+OLD_MESSAGES_PATH = ["Settings", "Messages"]  # iOS 17 and earlier
+NEW_MESSAGES_PATH = ["Settings", "Apps", "Messages"]  # iOS 18 and later
+
+
+@pytest.fixture(scope="module")
+def guide() -> Guide:
+    return guides.load_default_guide()
+
+
+def test_guide_identity(guide: Guide) -> None:
+    assert guide.info.id == guides.DEFAULT_GUIDE
+    assert guide.info.language == guides.DEFAULT_LANGUAGE
+    assert guide.info.minutes > 0
+
+
+def test_step_ids_in_order(guide: Guide) -> None:
+    assert guide.step_ids == EXPECTED_IDS
+
+
+@pytest.mark.parametrize("step_id", EXPECTED_IDS)
+def test_every_step_has_sources_review_date_and_scope(guide: Guide, step_id: str) -> None:
+    step = guide.step(step_id)
+    assert step.sources
+    for source in step.sources:
+        parts = urlsplit(source.url)
+        assert parts.scheme == "https", source.url
+        assert "." in parts.netloc, source.url
+    assert isinstance(step.reviewed, dt.date)
+    assert step.applies_to.strip()
+
+
+@pytest.mark.parametrize("step_id", EXPECTED_IDS)
+def test_source_urls_unique_within_step(guide: Guide, step_id: str) -> None:
+    urls = [s.url.rstrip("/").lower() for s in guide.step(step_id).sources]
+    assert len(urls) == len(set(urls)), urls
+
+
+@pytest.mark.parametrize("step_id", EXPECTED_IDS)
+def test_setting_steps_have_instructions(guide: Guide, step_id: str) -> None:
+    step = guide.step(step_id)
+    if step.kind is StepKind.SETTING:
+        assert step.instructions
+        assert all(i.steps for i in step.instructions)
+
+
+def test_there_are_setting_steps(guide: Guide) -> None:
+    """Guards the test above against passing because no step is a setting."""
+    assert sum(s.kind is StepKind.SETTING for s in guide.steps) >= 5
+
+
+def messages_instructions(step: Step) -> list[Instructions]:
+    """iPhone instructions whose path goes through the Messages settings."""
+    return [
+        i
+        for i in step.instructions
+        if i.platform is Platform.IPHONE and i.path[:1] == ["Settings"] and "Messages" in i.path[:3]
+    ]
+
+
+@pytest.mark.parametrize("step_id", ["shared-with-you", "sms-and-rcs"])
+def test_messages_settings_path_by_ios_version(guide: Guide, step_id: str) -> None:
+    found = messages_instructions(guide.step(step_id))
+    old = [i for i in found if i.before_version == "18"]
+    new = [i for i in found if i.min_version == "18"]
+    assert old, f"{step_id}: no iOS 17 instructions"
+    assert new, f"{step_id}: no iOS 18+ instructions"
+    for instructions in old:
+        assert instructions.path[:2] == OLD_MESSAGES_PATH, instructions.path
+    for instructions in new:
+        assert instructions.path[:3] == NEW_MESSAGES_PATH, instructions.path
+
+
+@pytest.mark.parametrize("step_id", EXPECTED_IDS)
+def test_every_messages_path_matches_its_ios_versions(guide: Guide, step_id: str) -> None:
+    """Settings > Messages is iOS 17 and earlier; Settings > Apps > Messages is iOS 18 and later."""
+    for instructions in messages_instructions(guide.step(step_id)):
+        if instructions.path[:2] == OLD_MESSAGES_PATH:
+            assert not instructions.applies_to_version("18"), instructions
+            assert instructions.before_version is not None
+        else:
+            assert instructions.path[:3] == NEW_MESSAGES_PATH, instructions.path
+            assert not instructions.applies_to_version("17.9"), instructions
+            assert instructions.min_version is not None
+
+
+def test_contacts_backups_is_not_completable(guide: Guide) -> None:
+    assert guide.step("contacts-backups").completable is False
+
+
+def test_delete_apple_account_is_irreversible(guide: Guide) -> None:
+    assert guide.step("delete-apple-account").kind is StepKind.IRREVERSIBLE
+
+
+def installed_folder() -> Traversable:
+    return resources.content_root() / guides.DEFAULT_GUIDE / guides.DEFAULT_LANGUAGE
+
+
+def test_every_installed_step_file_is_listed_in_guide_toml() -> None:
+    folder = installed_folder()
+    listed = tomllib.loads((folder / "guide.toml").read_text(encoding="utf-8"))["steps"]
+    on_disk = sorted(
+        f.name.removesuffix(".toml") for f in (folder / "steps").iterdir() if f.name.endswith(".toml")
+    )
+    assert on_disk, "no step files were installed"
+    assert sorted(listed) == on_disk
+    assert len(listed) == len(EXPECTED_IDS)
+
+
+def test_content_comes_from_the_installed_package() -> None:
+    """CI runs against the installed wheel; the shipped guide must be inside the package."""
+    folder = installed_folder()
+    assert (folder / "guide.toml").is_file()
+    assert (folder / "steps" / "delete-apple-account.toml").is_file()
