@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.abc import Traversable
 from typing import Any, TypeVar
 
@@ -48,7 +48,8 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def _line_of(text: str, key: object) -> int | None:
+def line_of(text: str, key: object) -> int | None:
+    """The line (from 1) where ``key`` is set or its ``[table]``/``[[array]]`` starts, if found."""
     if not isinstance(key, str):
         return None
     match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\]]", text, re.MULTILINE)
@@ -65,12 +66,20 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(file)"
 
 
-def _parse(model: type[M], source: Traversable, label: str, problems: list[ContentProblem]) -> M | None:
+def _parse(
+    model: type[M],
+    source: Traversable,
+    label: str,
+    problems: list[ContentProblem],
+    texts: dict[str, str] | None = None,
+) -> M | None:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(ContentProblem(label, None, tr("cannot be read ({error})", error=exc)))
         return None
+    if texts is not None:
+        texts[label] = text
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -87,23 +96,47 @@ def _parse(model: type[M], source: Traversable, label: str, problems: list[Conte
                     label,
                     _field_name(loc),
                     error["msg"],
-                    _line_of(text, loc[0]) if loc else None,
+                    line_of(text, loc[0]) if loc else None,
                 )
             )
         return None
 
 
-def load_guide(folder: Traversable) -> Guide:
-    """Load and cross-check one guide folder; raise :class:`ContentError` on any problem."""
-    problems: list[ContentProblem] = []
+@dataclass
+class GuideInspection:
+    """Everything :func:`inspect_guide` found in a guide folder, usable even when it is broken.
+
+    Files are named by their label relative to the guide folder (``guide.toml``,
+    ``steps/<name>.toml``), as in :class:`ContentProblem`.
+    """
+
+    info: GuideInfo | None = None
+    steps: dict[str, Step] = field(default_factory=dict)  # label -> every step file that parsed
+    texts: dict[str, str] = field(default_factory=dict)  # label -> the raw text of every file read
+    problems: list[ContentProblem] = field(default_factory=list)
+    by_id: dict[str, Step] = field(default_factory=dict)  # id -> step, for steps named after their file
+
+    def guide(self) -> Guide:
+        """The cross-checked guide; raise :class:`ContentError` if anything was wrong."""
+        if self.problems or self.info is None:
+            raise ContentError(self.problems)
+        return Guide(info=self.info, steps=tuple(self.by_id[s] for s in self.info.steps))
+
+
+def inspect_guide(folder: Traversable) -> GuideInspection:
+    """Parse and cross-check one guide folder, collecting every problem instead of raising.
+
+    File system errors other than reading a single file (a steps folder that cannot be
+    listed, say) are not caught here.
+    """
+    found = GuideInspection()
+    problems = found.problems
     info_file = folder / GUIDE_FILE
     if not info_file.is_file():
-        raise ContentError(
-            [ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name))]
-        )
-    info = _parse(GuideInfo, info_file, GUIDE_FILE, problems)
+        problems.append(ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name)))
+        return found
+    info = found.info = _parse(GuideInfo, info_file, GUIDE_FILE, problems, found.texts)
 
-    steps: dict[str, Step] = {}
     steps_folder = folder / STEPS_FOLDER
     files = sorted(
         (f for f in steps_folder.iterdir() if f.name.endswith(".toml")) if steps_folder.is_dir() else [],
@@ -112,13 +145,15 @@ def load_guide(folder: Traversable) -> Guide:
     stems = {f.name.removesuffix(".toml") for f in files}
     for step_file in files:
         label = f"{STEPS_FOLDER}/{step_file.name}"
-        step = _parse(Step, step_file, label, problems)
+        step = _parse(Step, step_file, label, problems, found.texts)
         stem = step_file.name.removesuffix(".toml")
+        if step is not None:
+            found.steps[label] = step
         if step is not None and step.id != stem:
             message = tr("is '{id}' but the file is named '{stem}.toml'", id=step.id, stem=stem)
             problems.append(ContentProblem(label, "id", message))
         elif step is not None:
-            steps[step.id] = step
+            found.by_id[step.id] = step
 
     if info is not None:
         for index, step_id in enumerate(info.steps):
@@ -129,7 +164,9 @@ def load_guide(folder: Traversable) -> Guide:
         for stem in sorted(stems - set(info.steps)):
             message = tr("is not listed in guide.toml's steps")
             problems.append(ContentProblem(f"{STEPS_FOLDER}/{stem}.toml", "id", message))
+    return found
 
-    if problems or info is None:
-        raise ContentError(problems)
-    return Guide(info=info, steps=tuple(steps[s] for s in info.steps))
+
+def load_guide(folder: Traversable) -> Guide:
+    """Load and cross-check one guide folder; raise :class:`ContentError` on any problem."""
+    return inspect_guide(folder).guide()

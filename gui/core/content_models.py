@@ -66,10 +66,21 @@ def version_key(version: str) -> tuple[int, int, int]:
 
 
 class Source(StrictModel):
-    title: NonEmpty
-    url: NonEmpty
-    publisher: NonEmpty
-    confidence: Confidence
+    """A page that backs the step's claims (a ``[[sources]]`` table)."""
+
+    title: NonEmpty = Field(description="The page's title, as the publisher gives it.")
+    url: NonEmpty = Field(
+        description="The full https:// address of the page (no spaces; the host needs a dot).",
+        json_schema_extra={"pattern": r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"},
+    )
+    publisher: NonEmpty = Field(description="Who published it: Apple, a newspaper, a security lab…")
+    confidence: Confidence = Field(
+        description=(
+            "How sure the facts taken from this source are: 'verified' (an Apple or vendor page "
+            "says it), 'corroborated' (several independent sources agree) or 'unverified' "
+            "(weak or inferred; the text must then ask the reader to check)."
+        )
+    )
 
     @field_validator("url")
     @classmethod
@@ -82,12 +93,37 @@ class Source(StrictModel):
 class Instructions(StrictModel):
     """How to do the step on one platform, for a range of OS versions."""
 
-    platform: Platform
-    min_version: Version | None = None  # first OS version these apply to (inclusive)
-    before_version: Version | None = None  # first OS version they no longer apply to
-    path: list[NonEmpty] = Field(default_factory=list)  # menu path, e.g. Settings > Apps
-    target: NonEmpty | None = None  # the state to leave the last switch in: "On", "Off"
-    steps: list[NonEmpty] = Field(min_length=1)  # what to tap, in order (Markdown inline)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"platform": {"const": "web"}}, "required": ["platform"]},
+            "then": {"not": {"anyOf": [{"required": ["min_version"]}, {"required": ["before_version"]}]}},
+        }
+    )
+
+    platform: Platform = Field(
+        description="Where these instructions apply: 'iphone' (iPhone and iPad), 'mac' or 'web'."
+    )
+    min_version: Version | None = Field(  # first OS version these apply to (inclusive)
+        default=None,
+        description='The first iOS/macOS version these instructions apply to (inclusive), e.g. "18".',
+    )
+    before_version: Version | None = Field(  # first OS version they no longer apply to
+        default=None,
+        description=(
+            'The first iOS/macOS version they no longer apply to (exclusive), e.g. "18" for '
+            "iOS 17 and earlier. Must be higher than min_version. Web instructions have no versions."
+        ),
+    )
+    path: list[NonEmpty] = Field(  # menu path, e.g. Settings > Apps
+        default_factory=list,
+        description='The menu path, one entry per level, e.g. ["Settings", "Apps", "Messages"].',
+    )
+    target: NonEmpty | None = Field(  # the state to leave the last switch in: "On", "Off"
+        default=None, description='The state to leave the last switch of the path in, e.g. "On" or "Off".'
+    )
+    steps: list[NonEmpty] = Field(  # what to tap, in order (Markdown inline)
+        min_length=1, description="What to tap or click, in order; one short sentence each (inline Markdown)."
+    )
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Instructions:
@@ -109,22 +145,63 @@ class Instructions(StrictModel):
 
 
 class Step(StrictModel):
-    """One recommendation of the guide."""
+    """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
-    schema_version: StrictInt = Field(ge=1, le=CONTENT_SCHEMA_VERSION)
-    id: Slug
-    title: NonEmpty
-    summary: NonEmpty = Field(max_length=200)
-    kind: StepKind
-    why: NonEmpty  # Markdown: why it matters
-    instructions: list[Instructions] = Field(default_factory=list, validate_default=True)
-    check: NonEmpty  # Markdown: how to tell it is done
-    gives_up: NonEmpty  # Markdown: what the person gives up
-    uncertain: str | None = None  # Markdown: what the sources do not settle
-    completable: StrictBool = True  # False: can only be acknowledged, never "done"
-    applies_to: NonEmpty  # human summary of the OS versions, e.g. "iOS 17-26, macOS 14-26"
-    sources: list[Source] = Field(min_length=1)
-    reviewed: dt.date
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"kind": {"const": "setting"}}, "required": ["kind"]},
+            "then": {"required": ["instructions"], "properties": {"instructions": {"minItems": 1}}},
+        }
+    )
+
+    schema_version: StrictInt = Field(
+        ge=1, le=CONTENT_SCHEMA_VERSION, description="The content format version; write 1."
+    )
+    id: Slug = Field(
+        description="The step's stable id: lower-case words joined by '-'; the file must be named <id>.toml."
+    )
+    title: NonEmpty = Field(description='A short imperative title, e.g. "Turn off iCloud Backup".')
+    summary: NonEmpty = Field(
+        max_length=200, description="One or two plain sentences (at most 200 characters) shown in lists."
+    )
+    kind: StepKind = Field(
+        description=(
+            "What the person is asked to do: 'setting' (change a setting; needs instructions), "
+            "'advice' (read and acknowledge), 'optional' (for some people only) or "
+            "'irreversible' (cannot be undone; never a default)."
+        )
+    )
+    why: NonEmpty = Field(description="Markdown: why it matters, in plain words.")  # why it matters
+    instructions: list[Instructions] = Field(
+        default_factory=list,
+        validate_default=True,
+        description=(
+            "How to do it, one [[instructions]] table per platform and range of OS versions. "
+            "Required (at least one) for 'setting' steps."
+        ),
+    )
+    check: NonEmpty = Field(description="Markdown: how to tell that the step is done.")
+    gives_up: NonEmpty = Field(description="Markdown: what the person gives up by doing it.")
+    uncertain: str | None = Field(
+        default=None,
+        description=(
+            "Markdown: what the sources do not settle, worded as things to check. "
+            "Needed whenever a source is 'unverified'."
+        ),
+    )
+    completable: StrictBool = Field(
+        default=True,
+        description="false: the step can only be acknowledged, never marked done (default true).",
+    )
+    applies_to: NonEmpty = Field(
+        description='A human summary of the OS versions, e.g. "iOS 17–26, macOS 14–26".'
+    )
+    sources: list[Source] = Field(
+        min_length=1, description="The pages that back the step's claims; at least one [[sources]] table."
+    )
+    reviewed: dt.date = Field(
+        description="The day the step was last checked against its sources (a TOML date: 2026-11-28)."
+    )
 
     @field_validator("instructions")
     @classmethod
@@ -137,15 +214,32 @@ class Step(StrictModel):
 class GuideInfo(StrictModel):
     """``guide.toml``: the guide's identity and its steps in order."""
 
-    schema_version: StrictInt = Field(ge=1, le=CONTENT_SCHEMA_VERSION)
-    id: Slug
-    title: NonEmpty
-    version: Version
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")]
-    description: NonEmpty  # Markdown, shown on the welcome page
-    minutes: StrictInt = Field(ge=1, le=600)  # about how long the walkthrough takes
-    steps: list[Slug] = Field(min_length=1)
-    reviewed: dt.date
+    schema_version: StrictInt = Field(
+        ge=1, le=CONTENT_SCHEMA_VERSION, description="The content format version; write 1."
+    )
+    id: Slug = Field(
+        description=(
+            "The guide's stable id (lower-case words joined by '-'), the same as its folder "
+            "name; saved progress is kept under it."
+        )
+    )
+    title: NonEmpty = Field(description="The guide's title, shown on the welcome page and the checklist.")
+    version: Version = Field(description='The guide\'s own version, e.g. "1.0" (raise it with each release).')
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")] = Field(
+        description='The language code, the same as the folder name: "en", "de", "pt-BR".'
+    )
+    description: NonEmpty = Field(  # Markdown, shown on the welcome page
+        description="Markdown shown on the welcome page: what the walkthrough does and what to have ready."
+    )
+    minutes: StrictInt = Field(  # about how long the walkthrough takes
+        ge=1, le=600, description="About how many minutes the walkthrough takes (1–600)."
+    )
+    steps: list[Slug] = Field(
+        min_length=1,
+        description="The step ids in the order they are shown; each needs a file steps/<id>.toml.",
+        json_schema_extra={"uniqueItems": True},
+    )
+    reviewed: dt.date = Field(description="The day the guide as a whole was last reviewed (a TOML date).")
 
     @field_validator("steps")
     @classmethod

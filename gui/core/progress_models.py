@@ -1,4 +1,8 @@
-"""What the person has done so far: a versioned pydantic model saved as JSON."""
+"""What the person has done so far: a versioned pydantic model saved as JSON.
+
+Older files are brought up to :data:`PROGRESS_SCHEMA_VERSION` by the ladder in
+:mod:`privacy_walkthrough.core.migrations` before they are validated here.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-PROGRESS_SCHEMA_VERSION = 1
+# v1: the first release.  v2: StepProgress.content_hash (see core.content_hash).
+PROGRESS_SCHEMA_VERSION = 2
 PROGRESS_FORMAT = "privacy-walkthrough-progress"
 
 WELCOME_PAGE = "@welcome"
@@ -16,6 +21,23 @@ SUMMARY_PAGE = "@summary"
 
 NOTE_MAX_CHARS = 20_000
 Text = Annotated[str, Field(max_length=NOTE_MAX_CHARS)]
+ContentHash = Annotated[str, Field(pattern=r"^(?:[0-9a-f]{16})?$")]
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    """Saved times are UTC; a time without a zone is read as UTC.
+
+    Times within a day of the calendar's ends are refused: shown in a local time zone they
+    would overflow (``OverflowError``) far away from the file that held them.
+    """
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    if not 1 < value.year < 9999:
+        raise ValueError("the time is out of range")
+    return value.astimezone(dt.UTC)
+
+
+UtcTime = Annotated[dt.datetime, AfterValidator(_as_utc)]
 
 
 class StepStatus(StrEnum):
@@ -38,8 +60,10 @@ class StepProgress(BaseModel):
     status: StepStatus = StepStatus.NOT_STARTED
     skip_reason: Text = ""
     note: Text = ""
-    changed_at: dt.datetime | None = None  # when the status last changed
-    done_at: dt.datetime | None = None  # when it was marked done or acknowledged
+    changed_at: UtcTime | None = None  # when the status last changed
+    done_at: UtcTime | None = None  # when it was marked done or acknowledged
+    # v2: hash of the step's content when it was marked done or acknowledged ("" = unknown)
+    content_hash: ContentHash = ""
 
 
 class Progress(BaseModel):
@@ -48,16 +72,17 @@ class Progress(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     format: Annotated[str, Field(pattern=f"^{PROGRESS_FORMAT}$")] = PROGRESS_FORMAT
-    schema_version: Annotated[int, Field(strict=True, ge=1, le=PROGRESS_SCHEMA_VERSION)] = (
-        PROGRESS_SCHEMA_VERSION
-    )
+    # older files are migrated before validation, so only the current version is valid here
+    schema_version: Annotated[
+        int, Field(strict=True, ge=PROGRESS_SCHEMA_VERSION, le=PROGRESS_SCHEMA_VERSION)
+    ] = PROGRESS_SCHEMA_VERSION
     guide_id: str
     guide_version: str
     current_page: str = WELCOME_PAGE
     person_name: Annotated[str, Field(max_length=200)] = ""  # optional "prepared for" on the checklist
     steps: dict[str, StepProgress] = Field(default_factory=dict)
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: UtcTime
+    updated_at: UtcTime
 
     def step(self, step_id: str) -> StepProgress:
         """The saved state of a step; a step never touched reads as not started."""

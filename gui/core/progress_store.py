@@ -2,7 +2,9 @@
 
 Saves are atomic (temp file in the same folder, fsync, ``os.replace``); the folder is
 0700 and the file 0600.  A file that cannot be read is never overwritten: it is renamed
-aside next to the original and the caller is told where it went.
+aside next to the original and the caller is told where it went.  Older files are
+upgraded on reading (:mod:`privacy_walkthrough.core.migrations`); a newer one is left
+exactly as it is.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.migrations import upgrade
 from privacy_walkthrough.core.progress_models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
 
 log = logging.getLogger(__name__)
 
 MAX_PROGRESS_BYTES = 5 * 1024 * 1024
+MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer app
 
 
 class ProgressError(Exception):
@@ -96,31 +100,44 @@ def read_progress(path: Path, what: str) -> Progress:
     return parse_progress(raw, what)
 
 
+def _reject_constant(name: str) -> float:
+    """NaN and Infinity are not JSON (RFC 8259); Python's reader would otherwise accept them."""
+    raise ValueError(name)
+
+
+def _is_newer(version: object) -> bool:
+    """A plausible schema version above the one this app reads (an int, or a whole float)."""
+    if isinstance(version, bool) or not isinstance(version, int | float):
+        return False
+    return PROGRESS_SCHEMA_VERSION < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
+
+
 def parse_progress(raw: bytes, what: str) -> Progress:
-    """Validate the bytes of a progress file (see :func:`read_progress`)."""
+    """Validate the bytes of a progress file (see :func:`read_progress`).
+
+    An older file is upgraded by the migration ladder first.  Only :class:`ProgressError`
+    (or its subclass :class:`NewerProgressError`) ever leaves this function.
+    """
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        # ValueError covers JSONDecodeError, NaN/Infinity and integers too long to convert.
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ProgressError(tr("{what} is damaged (not valid JSON)", what=what)) from exc
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
         raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
     version = data.get("schema_version")
-    if (
-        isinstance(version, int | float)
-        and not isinstance(version, bool)
-        and version > PROGRESS_SCHEMA_VERSION
-    ):
+    if _is_newer(version):
         raise NewerProgressError(
             tr(
                 "This progress was saved by a newer version of Privacy Walkthrough "
                 "(format {found}, this version reads {known}). Please update the app; "
                 "the file has been left as it is.",
-                found=version,
+                found=int(version),  # type: ignore[call-overload]  # _is_newer: int or float
                 known=PROGRESS_SCHEMA_VERSION,
             )
         )
     try:
-        return Progress.model_validate(data)
+        return Progress.model_validate(upgrade(data))
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(file)"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from privacy_walkthrough.core.content_hash import changed_since_done, step_content_hash
 from privacy_walkthrough.core.content_models import Guide, Step
 from privacy_walkthrough.core.progress_models import (
     SUMMARY_PAGE,
@@ -161,8 +162,15 @@ class Walkthrough:
             note=entry.note,
             changed_at=now,
             done_at=now if finished else None,
+            content_hash=step_content_hash(step) if finished else "",
         )
         self._changed()
+
+    def is_updated_since_done(self, step_id: str) -> bool:
+        """The step was finished, and the guide has changed what it says since then."""
+        if step_id not in self.guide.step_ids:
+            return False
+        return changed_since_done(self.guide.step(step_id), self.progress.step(step_id))
 
     def set_note(self, step_id: str, note: str) -> None:
         entry = self._editable(step_id)

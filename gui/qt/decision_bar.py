@@ -9,6 +9,7 @@ from privacy_walkthrough.core.content_models import Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
+from privacy_walkthrough.qt.flow_layout import FlowLayout
 
 
 def _status_text(progress: StepProgress) -> str:
@@ -65,10 +66,9 @@ class DecisionBar(QWidget):
         reason_layout.addWidget(self.cancel_skip_button)
         self.reason_row.hide()
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.done_button, self.skip_button, self.not_applicable_button, self.later_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 6, 24, 6)
         layout.addWidget(self.status_label)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
@@ -40,12 +40,48 @@ def status_icons() -> dict[StepStatus, QIcon]:
     return {status: cache.setdefault(name, svg_icon(name)) for status, name in names.items()}
 
 
+def _dark_palette() -> QPalette:
+    """Fusion's dark colours, for platforms that cannot switch the scheme themselves."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#f0f0f0",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#333333",
+        QPalette.ColorRole.Text: "#f0f0f0",
+        QPalette.ColorRole.PlaceholderText: "#a8a8a8",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#f0f0f0",
+        QPalette.ColorRole.ToolTipBase: "#1e1e1e",
+        QPalette.ColorRole.ToolTipText: "#f0f0f0",
+        QPalette.ColorRole.Highlight: "#3d7fd0",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab8ff",
+        QPalette.ColorRole.LinkVisited: "#c4a3ff",
+        QPalette.ColorRole.Mid: "#5a5a5a",
+        QPalette.ColorRole.Light: "#505050",
+        QPalette.ColorRole.Dark: "#202020",
+        QPalette.ColorRole.Shadow: "#101010",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8a8a"))
+    return palette
+
+
 def apply_look(app: QApplication, scheme: str = "system") -> None:
-    """Fusion style, the style sheet, the app icon and, when asked, a forced colour scheme."""
+    """Fusion style, the style sheet, the app icon and the light or dark scheme.
+
+    By default the system's scheme is followed (Qt switches the palette when it changes).
+    A forced scheme is asked of the platform first; where the platform cannot switch, the
+    dark palette is applied directly.
+    """
+    wanted = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(scheme)
+    if wanted is not None:
+        app.styleHints().setColorScheme(wanted)
     app.setStyle("Fusion")
-    if scheme == "dark":
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-    elif scheme == "light":
-        app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    if wanted is Qt.ColorScheme.Dark and app.styleHints().colorScheme() is not Qt.ColorScheme.Dark:
+        app.setPalette(_dark_palette())
     app.setWindowIcon(svg_icon("app-icon"))
     app.setStyleSheet(resources.read_asset_text("style.qss"))

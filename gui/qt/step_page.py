@@ -12,10 +12,15 @@ from privacy_walkthrough.core.content_models import Confidence, Instructions, So
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
 from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepProgress, StepStatus
+from privacy_walkthrough.core.qr import qr_svg
+from privacy_walkthrough.core.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.qt.decision_bar import DecisionBar
+from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
+SKETCH_WIDTH = 300
+QR_WIDTH = 132
 MARKDOWN = Qt.TextFormat.MarkdownText
 
 
@@ -165,6 +170,9 @@ class StepPage(QWidget):
                     path = WrappedLabel(path_text(instructions), object_name="pathLabel")
                     path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
                     self._add(path)
+                sketch = settings_sketch_svg(instructions)
+                if sketch is not None:
+                    self._add(SvgPictureWidget(sketch, sketch_description(instructions), SKETCH_WIDTH))
                 self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
         self._section(tr("How to check it is done"), step.check)
         self._section(tr("What you give up"), step.gives_up)
@@ -178,6 +186,18 @@ class StepPage(QWidget):
         sources.setAccessibleName(tr("Sources for this step"))
         sources.linkActivated.connect(self.link_activated)
         self._add(sources)
+        first = step.sources[0]
+        self._add(
+            WrappedLabel(
+                tr("Scan with your phone's camera to open “{title}”:", title=first.title),
+                object_name="hintLabel",
+            )
+        )
+        self._add(
+            SvgPictureWidget(
+                qr_svg(first.url), tr("QR code that opens {url}", url=first.url), QR_WIDTH, self.content_box
+            )
+        )
 
     # -- the person's input -------------------------------------------------------------
 

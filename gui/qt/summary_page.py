@@ -22,6 +22,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import Walkthrough
+from privacy_walkthrough.qt.flow_layout import FlowLayout
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -53,7 +54,16 @@ class SummaryPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.steps_tree.itemActivated.connect(self.on_steps_tree_item_activated)
-        self.exposed_label = WrappedLabel(object_name="exposedLabel")
+        self.protected_label = WrappedLabel(object_name="protectedLabel")
+        self.open_label = WrappedLabel(object_name="openLabel")
+        self.exposed_label = WrappedLabel(
+            tr(
+                "What no setting can protect: whenever a device checks whether a phone number or email "
+                "address can receive iMessage, Apple keeps a record of that lookup for up to 25 days and "
+                "can hand it to police with legal process. Only not using iMessage avoids it."
+            ),
+            object_name="exposedLabel",
+        )
 
         self.print_button = QPushButton(tr("&Print checklist…"), self)
         self.print_button.setObjectName("printButton")
@@ -82,11 +92,9 @@ class SummaryPage(QWidget):
         options = QHBoxLayout()
         options.addWidget(name_label)
         options.addWidget(self.person_name_edit, 1)
-        options.addWidget(self.include_notes_box)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.print_button, self.preview_button, self.pdf_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -94,9 +102,12 @@ class SummaryPage(QWidget):
         layout.addWidget(self.tally_label)
         layout.addWidget(self.steps_tree, 1)
         layout.addWidget(HeadingLabel(tr("What is protected, and what is not")))
+        layout.addWidget(self.protected_label)
+        layout.addWidget(self.open_label)
         layout.addWidget(self.exposed_label)
         layout.addWidget(HeadingLabel(tr("Your checklist")))
         layout.addLayout(options)
+        layout.addWidget(self.include_notes_box)
         layout.addLayout(buttons)
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
@@ -122,20 +133,24 @@ class SummaryPage(QWidget):
             item.setIcon(1, self._icons[entry.status])
             item.setData(0, STEP_ID_ROLE, step.id)
             self.steps_tree.addTopLevelItem(item)
+        done_titles = [
+            step.title
+            for step in walkthrough.guide.steps
+            if walkthrough.status(step.id) in (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+        ]
         open_titles = [s.title for s in walkthrough.open_steps()]
+        protected = (
+            tr("Now protected or understood: {steps}.", steps="; ".join(done_titles))
+            if done_titles
+            else tr("No step is done yet.")
+        )
         still_open = (
             tr("Still open: {steps}.", steps="; ".join(open_titles))
             if open_titles
             else tr("No step is open.")
         )
-        self.exposed_label.setText(
-            tr(
-                "{still_open} Whatever you choose, Apple still records when someone looks up whether "
-                "a phone number or email address can receive iMessage, and can give those records "
-                "to police. No setting changes that.",
-                still_open=still_open,
-            )
-        )
+        self.protected_label.setText(protected)
+        self.open_label.setText(still_open)
 
     def on_steps_tree_item_activated(self, item: QTreeWidgetItem) -> None:
         self.step_requested.emit(str(item.data(0, STEP_ID_ROLE)))

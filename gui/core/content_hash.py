@@ -1,0 +1,40 @@
+"""A short fingerprint of a step's content, to tell when a step changed after it was done.
+
+When the person marks a step done or acknowledged, the walkthrough stores this hash in
+the step's progress.  If a later guide changes what the step says, the hashes differ and
+the step can be shown as "updated since you did this".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from privacy_walkthrough.core.content_models import Step
+from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
+
+HASH_CHARS = 16
+
+# Not part of what the person read: a re-review with no edits, or a new content file format,
+# must not flag a step as changed.
+IGNORED_FIELDS = frozenset({"reviewed", "schema_version"})
+
+FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+
+
+def step_content_hash(step: Step) -> str:
+    """The first 16 hex digits of the sha256 of the step's canonical JSON (see IGNORED_FIELDS)."""
+    data = step.model_dump(mode="json", exclude=set(IGNORED_FIELDS))
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS]
+
+
+def changed_since_done(step: Step, entry: StepProgress) -> bool:
+    """Whether ``step`` differs from the content the person finished.
+
+    Only a finished step with a known hash can be flagged; progress from before hashes
+    were kept (schema v1) has an empty hash and is never flagged.
+    """
+    if entry.status not in FINISHED or not entry.content_hash:
+        return False
+    return entry.content_hash != step_content_hash(step)
