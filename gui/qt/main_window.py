@@ -13,6 +13,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -28,10 +29,12 @@ from privacy_walkthrough import __version__
 from privacy_walkthrough.core.content_models import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress_models import StepStatus
-from privacy_walkthrough.core.progress_store import ProgressError
+from privacy_walkthrough.core.progress_store import ProgressError, ProgressStore
 from privacy_walkthrough.core.progress_transfer import read_portable_progress
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
+from privacy_walkthrough.data_eraser import app_files, erase_app_data
+from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.checklist_printer import ChecklistPrinter
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.look import status_icons
@@ -53,18 +56,19 @@ class StackPage(IntEnum):
 
 
 class WalkthroughWindow(QMainWindow):
-    def __init__(self, session: Session, dialogs: Dialogs, data_folder: str) -> None:
+    def __init__(self, session: Session, dialogs: Dialogs, paths: AppPaths) -> None:
         super().__init__()
         self.setObjectName("walkthroughWindow")
         self.session = session
         self.dialogs = dialogs
+        self.paths = paths
         self.setWindowTitle(tr("Privacy Walkthrough"))
         self.setMinimumSize(800, 600)
         self.resize(1100, 760)
         icons = status_icons()
 
         self.step_list = StepListWidget(icons)
-        self.welcome_page = WelcomePage(session.guide, data_folder)
+        self.welcome_page = WelcomePage(session.guide, str(paths.data))
         self.step_page = StepPage()
         self.summary_page = SummaryPage(icons)
         self.stack = QStackedWidget()
@@ -385,12 +389,44 @@ class WalkthroughWindow(QMainWindow):
             ),
         )
 
+    def erase_data(self) -> None:
+        """Delete this app's progress, backups and logs after a clear question."""
+        files = app_files(self.paths)
+        confirmed = self.dialogs.confirm(
+            self,
+            tr("Erase all your data?"),
+            tr(
+                "This deletes, from {folder}: your progress and notes, every backup and set-aside "
+                "copy of it, and the app's log files ({count} files). It cannot be undone. "
+                "Checklists or progress files you saved elsewhere are not touched.",
+                folder=str(self.paths.data),
+                count=len(files),
+            ),
+            tr("Erase everything"),
+        )
+        if not confirmed:
+            return
+        self.step_page.step = None  # nothing more is written for the old progress
+        deleted = erase_app_data(self.paths)
+        self.session = Session(self.session.guide, ProgressStore(self.session.store.path))
+        self.checklist_printer.session = self.session
+        self.step_list.populate(self.walkthrough)
+        self.refresh()
+        listing = "\n".join(str(p) for p in deleted) or tr("(there was nothing to delete)")
+        self.dialogs.inform(
+            self, tr("Your data was erased"), tr("These files were deleted:\n{files}", files=listing)
+        )
+
     # -- leaving ------------------------------------------------------------------------
 
     def quick_exit(self) -> None:
-        """Save and close at once, with no question asked."""
+        """Save and close at once, with no question asked, the way Safety Check does."""
         log.info("Quick exit")
         self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.closeAllWindows()  # a print preview or message left open closes too
+            app.quit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -57,6 +57,7 @@ class WindowActions:
         self.export_progress = self._add(file_menu, tr("&Export progress…"), window.on_export_triggered)
         file_menu.addSeparator()
         self.start_over = self._add(file_menu, tr("&Start over…"), window.start_over)
+        self.erase_data = self._add(file_menu, tr("&Erase all my data…"), window.erase_data)
         file_menu.addSeparator()
         self.quit = self._add(file_menu, tr("&Quit"), window.close, Shortcut.QUIT)
 

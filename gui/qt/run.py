@@ -15,6 +15,7 @@ from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.logging_setup import configure_logging
 from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.crash_handler import CrashHandler
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.look import apply_look
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
-    configure_logging(paths.logs)
+    log_file = configure_logging(paths.logs)
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -37,6 +38,7 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     window = build_window(paths, dialogs)
     if window is None:
         return 1
+    CrashHandler(dialogs, lambda: window, log_file).install()
     window.show()
     notice = window.session.set_aside_notice
     if notice is not None:
@@ -67,4 +69,4 @@ def build_window(paths: AppPaths, dialogs: Dialogs) -> WalkthroughWindow | None:
     except NewerProgressError as exc:
         dialogs.warn(None, tr("Please update Privacy Walkthrough"), str(exc))
         return None
-    return WalkthroughWindow(session, dialogs, str(paths.data))
+    return WalkthroughWindow(session, dialogs, paths)

@@ -13,6 +13,7 @@ from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.progress_store import ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
+from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from tests.helpers import ScriptedDialogs, write_guide
 
@@ -41,8 +42,9 @@ def make_window(qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs) -> Windo
 
     def make(guide: Guide | None = None, folder: Path | None = None) -> WalkthroughWindow:
         guide = guide or load_default_guide()
-        store = ProgressStore((folder or tmp_path / "data") / "progress" / f"{guide.info.id}.json")
-        window = WalkthroughWindow(Session(guide, store), dialogs, str(folder or tmp_path / "data"))
+        paths = AppPaths.resolve(folder or tmp_path / "data")
+        store = ProgressStore(paths.progress_file(guide.info.id))
+        window = WalkthroughWindow(Session(guide, store), dialogs, paths)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
