@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from privacy_walkthrough.core.i18n import set_catalog
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.dialogs import Dialogs
@@ -67,8 +68,11 @@ def main() -> int:
     parser.add_argument("--schemes", default="light,dark")
     parser.add_argument("--size", default="1100x760")
     parser.add_argument("--pages", default="welcome,icloud-backup,summary")
+    parser.add_argument("--pseudo-locale", action="store_true", help="stretch every string")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.pseudo_locale:
+        set_catalog({}, pseudo=True)
     width, height = (int(v) for v in args.size.split("x"))
     for scheme in args.schemes.split(","):
         for path in shoot(args.out, scheme, (width, height), args.pages.split(",")):

@@ -11,7 +11,7 @@ import logging
 from enum import IntEnum
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -62,6 +62,7 @@ class WalkthroughWindow(QMainWindow):
         self.session = session
         self.dialogs = dialogs
         self.paths = paths
+        self.last_announcement = ""
         self.setWindowTitle(tr("Privacy Walkthrough"))
         self.setMinimumSize(800, 600)
         self.resize(1100, 760)
@@ -114,8 +115,8 @@ class WalkthroughWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         nav = QHBoxLayout()
-        nav.addWidget(self.progress_bar, 1)
         nav.addWidget(self.quick_exit_button)
+        nav.addStretch(1)
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
         right = QWidget()
@@ -123,6 +124,7 @@ class WalkthroughWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 8, 8)
         right_layout.addWidget(self.save_problem_label)
         right_layout.addWidget(self.stack, 1)
+        right_layout.addWidget(self.progress_bar)
         right_layout.addLayout(nav)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
@@ -203,8 +205,10 @@ class WalkthroughWindow(QMainWindow):
             self._save_retry_timer.stop()
 
     def announce(self, text: str) -> None:
-        """Show a short status message (also read out by screen readers via the status bar)."""
+        """Show a short status message and have screen readers read it out."""
         self.statusBar().showMessage(text, 6000)
+        self.last_announcement = text
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     # -- navigation ---------------------------------------------------------------------
 
@@ -212,6 +216,7 @@ class WalkthroughWindow(QMainWindow):
         self.step_page.flush_note()
         self.walkthrough.go_to(index)
         self.refresh()
+        self.announce(self.step_list.currentItem().text().replace("\n", ", "))
 
     def on_back_triggered(self) -> None:
         self.go_to_page(max(0, self.walkthrough.index - 1))

@@ -5,27 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import Walkthrough
 from privacy_walkthrough.qt.flow_layout import FlowLayout
+from privacy_walkthrough.qt.status_table import StepStatusTable
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
-
-STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SummaryPage(QWidget):
@@ -38,22 +34,9 @@ class SummaryPage(QWidget):
     def __init__(self, icons: dict[StepStatus, QIcon], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPage")
-        self._icons = icons
         self.tally_label = WrappedLabel(object_name="tallyLabel")
-        self.steps_tree = QTreeWidget(self)
-        self.steps_tree.setObjectName("summaryTree")
-        self.steps_tree.setAccessibleName(tr("Every step and its status"))
-        self.steps_tree.setAccessibleDescription(tr("Press Enter on a step to open it."))
-        self.steps_tree.setHeaderLabels([tr("Step"), tr("Status"), tr("Done on")])
-        self.steps_tree.setRootIsDecorated(False)
-        self.steps_tree.setWordWrap(True)
-        self.steps_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.steps_tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.steps_tree.itemActivated.connect(self.on_steps_tree_item_activated)
+        self.steps_table = StepStatusTable(icons, self)
+        self.steps_table.step_requested.connect(self.step_requested)
         self.protected_label = WrappedLabel(object_name="protectedLabel")
         self.open_label = WrappedLabel(object_name="openLabel")
         self.exposed_label = WrappedLabel(
@@ -96,11 +79,13 @@ class SummaryPage(QWidget):
         for button in (self.print_button, self.preview_button, self.pdf_button):
             buttons.addWidget(button)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        body.setObjectName("summaryBody")
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(HeadingLabel(tr("Summary"), level=1))
         layout.addWidget(self.tally_label)
-        layout.addWidget(self.steps_tree, 1)
+        layout.addWidget(self.steps_table)
         layout.addWidget(HeadingLabel(tr("What is protected, and what is not")))
         layout.addWidget(self.protected_label)
         layout.addWidget(self.open_label)
@@ -109,6 +94,15 @@ class SummaryPage(QWidget):
         layout.addLayout(options)
         layout.addWidget(self.include_notes_box)
         layout.addLayout(buttons)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
         tally = walkthrough.tally()
@@ -122,17 +116,7 @@ class SummaryPage(QWidget):
         )
         if not self.person_name_edit.hasFocus():
             self.person_name_edit.setText(walkthrough.progress.person_name)
-        self.steps_tree.clear()
-        for step in walkthrough.guide.steps:
-            entry = walkthrough.step_progress(step.id)
-            done_on = entry.done_at.date().isoformat() if entry.done_at else ""
-            status = status_label(entry.status)
-            if entry.status is StepStatus.SKIPPED and entry.skip_reason:
-                status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
-            item = QTreeWidgetItem([step.title, status, done_on])
-            item.setIcon(1, self._icons[entry.status])
-            item.setData(0, STEP_ID_ROLE, step.id)
-            self.steps_tree.addTopLevelItem(item)
+        self.steps_table.show_walkthrough(walkthrough)
         done_titles = [
             step.title
             for step in walkthrough.guide.steps
@@ -151,6 +135,3 @@ class SummaryPage(QWidget):
         )
         self.protected_label.setText(protected)
         self.open_label.setText(still_open)
-
-    def on_steps_tree_item_activated(self, item: QTreeWidgetItem) -> None:
-        self.step_requested.emit(str(item.data(0, STEP_ID_ROLE)))

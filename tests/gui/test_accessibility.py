@@ -1,0 +1,143 @@
+"""Every control has a name for screen readers, every action its shortcut, and nothing is
+clipped at the smallest window size, even with stretched (pseudo-translated) or doubled text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QAccessible, QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from privacy_walkthrough.core import i18n
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from privacy_walkthrough.qt.menus import Shortcut
+from tests.gui.conftest import WindowFactory
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView)
+
+
+def every_page(window: WalkthroughWindow) -> Iterator[str]:
+    for index, page in enumerate(window.walkthrough.pages):
+        window.go_to_page(index)
+        for _ in range(3):
+            QApplication.processEvents()
+        yield page.key
+
+
+def shown(window: WalkthroughWindow, cls: type | tuple[type, ...]) -> list[QWidget]:
+    return [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, cls) and w.isVisible() and w.window() is window
+    ]
+
+
+def test_every_interactive_control_on_every_page_has_an_accessible_name(make_window: WindowFactory) -> None:
+    window = make_window()
+    checked = 0
+    for key in every_page(window):
+        for widget in shown(window, INTERACTIVE):
+            interface = QAccessible.queryAccessibleInterface(widget)
+            assert interface is not None
+            name = interface.text(QAccessible.Text.Name).strip()
+            assert name, f"{type(widget).__name__} {widget.objectName()!r} on {key} has no accessible name"
+            checked += 1
+    assert checked > 100
+
+
+def test_status_changes_are_announced(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.on_next_triggered()
+    assert "Understand what iMessage hides" in window.last_announcement
+    window.step_page.decision_bar.done_button.click()
+    assert "Done" in window.last_announcement
+
+
+def test_every_shortcut_belongs_to_an_action_and_is_listed_in_help(make_window: WindowFactory) -> None:
+    window = make_window()
+    bound = {a.shortcut().toString() for a in window.findChildren(type(window.window_actions.print))}
+    for shortcut in Shortcut:
+        assert shortcut.sequence().toString() in bound, shortcut
+    window.window_actions.shortcuts_help.trigger()
+    kind, text = window.dialogs.asked[-1]
+    assert kind == "inform"
+    for shortcut in Shortcut:
+        assert shortcut.sequence().toString(shortcut.sequence().SequenceFormat.NativeText) in text
+    assert "Esc, twice" in text
+
+
+def test_buttons_have_mnemonics(make_window: WindowFactory) -> None:
+    window = make_window()
+    for button in (window.back_button, window.next_button, window.quick_exit_button):
+        assert "&" in button.text()
+
+
+def clipped(window: WalkthroughWindow) -> list[str]:
+    """Labels and buttons shown smaller than they need (inside scroll areas text can scroll)."""
+    problems = []
+    for label in shown(window, QLabel):
+        if not label.text() or isinstance(label.parentWidget(), QAbstractScrollArea):
+            continue
+        if label.wordWrap():
+            if label.height() < label.heightForWidth(label.width()):
+                problems.append(
+                    f"label {label.text()[:40]!r}: {label.height()} < {label.heightForWidth(label.width())}"
+                )
+        elif label.width() < label.sizeHint().width():
+            problems.append(f"label {label.text()[:40]!r}: {label.width()} < {label.sizeHint().width()}")
+    bar = window.progress_bar
+    if bar.width() < bar.fontMetrics().horizontalAdvance(bar.text()) + 8:
+        problems.append(f"progress bar {bar.text()!r} is {bar.width()} wide")
+    for table in shown(window, QTableWidget):
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                cell = table.item(row, column)
+                needed = table.sizeHintForRow(row)
+                if table.rowHeight(row) < needed:
+                    problems.append(f"row {row} of a table is {table.rowHeight(row)} < {needed}")
+                text_width = table.fontMetrics().horizontalAdvance(cell.text())
+                lines = max(1, table.rowHeight(row) // table.fontMetrics().lineSpacing())
+                if text_width > table.columnWidth(column) * lines:
+                    problems.append(f"cell {cell.text()!r} does not fit its column")
+    for button in shown(window, QAbstractButton):
+        if button.width() < button.sizeHint().width() or button.height() < button.sizeHint().height():
+            problems.append(f"button {button.text()!r}: {button.size()} < {button.sizeHint()}")
+    return problems
+
+
+@pytest.mark.parametrize("stretch", ["pseudo-translation", "double-size text"])
+def test_nothing_is_clipped_at_800_by_600(qtbot: QtBot, make_window: WindowFactory, stretch: str) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original_font = QFont(app.font())
+    if stretch == "pseudo-translation":
+        i18n.set_catalog({}, pseudo=True)
+    else:
+        doubled = QFont(original_font)
+        doubled.setPointSizeF(original_font.pointSizeF() * 2)
+        app.setFont(doubled)
+    try:
+        window = make_window()
+        window.resize(800, 600)
+        qtbot.waitUntil(lambda: window.size().width() == 800 and window.size().height() == 600)
+        assert window.minimumSizeHint().width() <= 800
+        for key in every_page(window):
+            problems = clipped(window)
+            assert not problems, (key, problems)
+        if stretch == "pseudo-translation":
+            assert window.next_button.text().startswith("[")
+    finally:
+        app.setFont(original_font)
+        i18n.set_catalog({})
