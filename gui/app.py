@@ -9,6 +9,7 @@ from pathlib import Path
 
 from privacy_walkthrough import __version__
 from privacy_walkthrough.cli import DATA_DIR_HELP, CommandError, add_commands
+from privacy_walkthrough.content_cli import add_content_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(title="commands (without one, the app opens its window)")
     add_commands(subparsers)
+    add_content_commands(subparsers)
     return parser
 
 

@@ -45,6 +45,8 @@ class StepKind(StrEnum):
 
 
 class Platform(StrEnum):
+    """Where a set of instructions applies."""
+
     IPHONE = "iphone"  # iPhone and iPad (iOS / iPadOS)
     MAC = "mac"  # macOS
     WEB = "web"  # a web page, on any computer
