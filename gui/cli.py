@@ -18,6 +18,7 @@ from privacy_walkthrough.core.checklist import ChecklistOptions, render_html, re
 from privacy_walkthrough.core.content_loader import ContentError
 from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.instance_lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress_models import Progress
 from privacy_walkthrough.core.progress_store import ProgressError, ProgressStore, write_atomically
 from privacy_walkthrough.core.progress_transfer import read_portable_progress
@@ -144,9 +145,12 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
             )
     paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
-    backup = store.back_up()
     try:
-        store.save(imported)
+        with InstanceLock(paths.data):
+            backup = store.back_up()
+            store.save(imported)
+    except InstanceLockError as exc:
+        raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
     except OSError as exc:
         raise CommandError(tr("Cannot save the progress: {reason}.", reason=exc.strerror or exc)) from exc
     print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)

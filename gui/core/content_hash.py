@@ -23,8 +23,12 @@ FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 
 
 def step_content_hash(step: Step) -> str:
-    """The first 16 hex digits of the sha256 of the step's canonical JSON (see IGNORED_FIELDS)."""
-    data = step.model_dump(mode="json", exclude=set(IGNORED_FIELDS))
+    """The first 16 hex digits of the sha256 of the step's canonical JSON.
+
+    Fields left at their default are omitted, so that a new optional field in a later
+    content format does not change the hash of every step that does not use it.
+    """
+    data = step.model_dump(mode="json", exclude=set(IGNORED_FIELDS), exclude_defaults=True)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS]
 

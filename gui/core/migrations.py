@@ -50,9 +50,7 @@ LADDER: Mapping[int, Migration] = {
 def needs_upgrade(version: object) -> bool:
     """Whether ``version`` names an older schema that the ladder knows how to upgrade."""
     return (
-        isinstance(version, int)
-        and not isinstance(version, bool)
-        and 1 <= version < PROGRESS_SCHEMA_VERSION
+        isinstance(version, int) and not isinstance(version, bool) and 1 <= version < PROGRESS_SCHEMA_VERSION
     )
 
 

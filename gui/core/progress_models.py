@@ -12,6 +12,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from privacy_walkthrough.core.content_models import Slug
+
 # v1: the first release.  v2: StepProgress.content_hash (see core.content_hash).
 PROGRESS_SCHEMA_VERSION = 2
 PROGRESS_FORMAT = "privacy-walkthrough-progress"
@@ -19,8 +21,19 @@ PROGRESS_FORMAT = "privacy-walkthrough-progress"
 WELCOME_PAGE = "@welcome"
 SUMMARY_PAGE = "@summary"
 
+
+def _encodable(value: str) -> str:
+    """Refuse a lone surrogate ("\\ud800" in the JSON): it loads, but could never be saved."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # its message would carry the surrogate itself
+        raise ValueError("the text holds a broken character") from None
+    return value
+
+
 NOTE_MAX_CHARS = 20_000
-Text = Annotated[str, Field(max_length=NOTE_MAX_CHARS)]
+Str = Annotated[str, AfterValidator(_encodable)]
+Text = Annotated[Str, Field(max_length=NOTE_MAX_CHARS)]
 ContentHash = Annotated[str, Field(pattern=r"^(?:[0-9a-f]{16})?$")]
 
 
@@ -76,11 +89,13 @@ class Progress(BaseModel):
     schema_version: Annotated[
         int, Field(strict=True, ge=PROGRESS_SCHEMA_VERSION, le=PROGRESS_SCHEMA_VERSION)
     ] = PROGRESS_SCHEMA_VERSION
-    guide_id: str
-    guide_version: str
-    current_page: str = WELCOME_PAGE
-    person_name: Annotated[str, Field(max_length=200)] = ""  # optional "prepared for" on the checklist
-    steps: dict[str, StepProgress] = Field(default_factory=dict)
+    guide_id: Str
+    guide_version: Str
+    current_page: Str = WELCOME_PAGE
+    person_name: Annotated[Str, Field(max_length=200)] = ""  # optional "prepared for" on the checklist
+    # Keyed by step id, a slug like the content's: anything else (say a lone surrogate, which
+    # pydantic would save as U+FFFD, merging keys) means the file was damaged.
+    steps: dict[Slug, StepProgress] = Field(default_factory=dict)
     created_at: UtcTime
     updated_at: UtcTime
 

@@ -17,6 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from pydantic import ValidationError
 
@@ -105,11 +106,17 @@ def _reject_constant(name: str) -> float:
     raise ValueError(name)
 
 
-def _is_newer(version: object) -> bool:
+def _is_newer(version: object) -> TypeGuard[int | float]:
     """A plausible schema version above the one this app reads (an int, or a whole float)."""
     if isinstance(version, bool) or not isinstance(version, int | float):
         return False
     return PROGRESS_SCHEMA_VERSION < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
+
+
+def _shown_field(field: str, limit: int = 80) -> str:
+    """A field path fit for a message: step ids come from the file, so keep it short and on one line."""
+    field = "".join(ch if ch.isprintable() else "?" for ch in field)
+    return field if len(field) <= limit else field[: limit - 1] + "…"
 
 
 def parse_progress(raw: bytes, what: str) -> Progress:
@@ -132,7 +139,7 @@ def parse_progress(raw: bytes, what: str) -> Progress:
                 "This progress was saved by a newer version of Privacy Walkthrough "
                 "(format {found}, this version reads {known}). Please update the app; "
                 "the file has been left as it is.",
-                found=int(version),  # type: ignore[call-overload]  # _is_newer: int or float
+                found=int(version),
                 known=PROGRESS_SCHEMA_VERSION,
             )
         )
@@ -140,7 +147,7 @@ def parse_progress(raw: bytes, what: str) -> Progress:
         return Progress.model_validate(upgrade(data))
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        field = _shown_field(".".join(str(p) for p in first["loc"]) or "(file)")
         raise ProgressError(
             tr("{what} has a bad value in '{field}': {message}", what=what, field=field, message=first["msg"])
         ) from exc
@@ -186,6 +193,16 @@ class ProgressStore:
         target = _free_name(self.path.parent, f"{self.path.stem}.{reason}-{_stamp(self._now())}", ".json")
         os.replace(self.path, target)
         return target
+
+    def sweep_temp_files(self) -> list[Path]:
+        """Delete temp files left by a save that was interrupted (call while holding the lock).
+
+        Each holds a full copy of the progress, notes included, so none is left lying around.
+        """
+        swept = [p for p in self.path.parent.glob(f".{self.path.name}.*.tmp") if p.is_file()]
+        for leftover in swept:
+            leftover.unlink(missing_ok=True)
+        return swept
 
     def back_up(self) -> Path | None:
         """Copy the current file to a dated backup next to it; the original stays."""

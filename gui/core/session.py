@@ -49,12 +49,12 @@ class Session:
         """Write the progress now; on failure keep it in memory and remember why."""
         try:
             self.store.save(progress)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             self._unsaved = progress
             self.save_error = tr(
                 "Your progress could not be saved ({reason}). It is kept while the app is open "
                 "and saving will be tried again.",
-                reason=exc.strerror or type(exc).__name__,
+                reason=getattr(exc, "strerror", None) or type(exc).__name__,
             )
             log.warning("Saving progress failed: %s", type(exc).__name__)
         else:

@@ -85,7 +85,7 @@ class DecisionBar(QWidget):
         self.reason_edit.returnPressed.connect(self.on_confirm_skip_clicked)
         self.cancel_skip_button.clicked.connect(self.hide_reason)
 
-    def show_step(self, step: Step, progress: StepProgress) -> None:
+    def show_step(self, step: Step, progress: StepProgress, updated: bool = False) -> None:
         if step.completable:
             self.done_button.setText(tr("Mark as &done"))
             self.done_button.setAccessibleDescription(tr("Record that you have done this step"))
@@ -96,10 +96,15 @@ class DecisionBar(QWidget):
             )
         self.hide_reason()
         self.reason_edit.setText(progress.skip_reason)
-        self.show_status(progress)
+        self.show_status(progress, updated)
 
-    def show_status(self, progress: StepProgress) -> None:
+    def show_status(self, progress: StepProgress, updated: bool = False) -> None:
         text = _status_text(progress)
+        if updated:
+            text = tr(
+                "{status}. Updated since you did this: the advice has changed, please check it again.",
+                status=text,
+            )
         self.status_label.setText(text)
         self.status_label.setAccessibleName(text)
         self.setProperty("status", progress.status.value)

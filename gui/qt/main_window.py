@@ -174,6 +174,7 @@ class WalkthroughWindow(QMainWindow):
                 walkthrough.step_number(page.key),
                 len(walkthrough.guide.steps),
                 walkthrough.step_progress(page.key),
+                walkthrough.is_updated_since_done(page.key),
             )
             self.stack.setCurrentIndex(StackPage.STEP)
         self._refresh_state()
@@ -252,7 +253,9 @@ class WalkthroughWindow(QMainWindow):
             if not confirmed:
                 return
         self.walkthrough.set_status(step_id, status, reason)
-        self.step_page.show_progress(self.walkthrough.step_progress(step_id))
+        self.step_page.show_progress(
+            self.walkthrough.step_progress(step_id), self.walkthrough.is_updated_since_done(step_id)
+        )
         self._refresh_state()
         self.announce(
             tr("{title}: {status}", title=step.title, status=self.step_page.decision_bar.status_label.text())
@@ -429,7 +432,7 @@ class WalkthroughWindow(QMainWindow):
         log.info("Quick exit")
         self.close()
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.closeAllWindows()  # a print preview or message left open closes too
             app.quit()
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough.core.content_loader import ContentError
 from privacy_walkthrough.core.i18n import set_catalog, tr
+from privacy_walkthrough.core.instance_lock import InstanceLock, InstanceLockedError, InstanceLockError
 from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
@@ -35,6 +37,24 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     app.setDesktopFileName("privacy-walkthrough")
     apply_look(app, args.color_scheme)
     dialogs = dialogs or Dialogs()
+    lock = InstanceLock(paths.data)
+    try:
+        lock.acquire()
+    except InstanceLockError as exc:
+        title = (
+            tr("Privacy Walkthrough is already open")
+            if isinstance(exc, InstanceLockedError)
+            else tr("The data folder cannot be used")
+        )
+        dialogs.warn(None, title, str(exc))
+        return 1
+    try:
+        return _run_window(app, paths, dialogs, log_file)
+    finally:
+        lock.release()
+
+
+def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs, log_file: Path) -> int:
     window = build_window(paths, dialogs)
     if window is None:
         return 1
@@ -64,6 +84,7 @@ def build_window(paths: AppPaths, dialogs: Dialogs) -> WalkthroughWindow | None:
         dialogs.warn(None, tr("The guide could not be loaded"), str(exc))
         return None
     store = ProgressStore(paths.progress_file(guide.info.id))
+    store.sweep_temp_files()
     try:
         session = Session(guide, store)
     except NewerProgressError as exc:

@@ -53,11 +53,14 @@ class StepListWidget(QListWidget):
             else:
                 assert page.step is not None
                 status = walkthrough.status(page.key)
+                words = status_label(status)
+                if walkthrough.is_updated_since_done(page.key):
+                    words = tr("{status}, updated since you did this", status=words)
                 text = tr(
                     "{number}. {title}\n{status}",
                     number=walkthrough.step_number(page.key),
                     title=page.step.title,
-                    status=status_label(status),
+                    status=words,
                 )
                 item.setIcon(self._icons[status])
             item.setText(text)

@@ -120,7 +120,9 @@ class StepPage(QWidget):
 
     # -- rendering ----------------------------------------------------------------------
 
-    def show_step(self, step: Step, number: int, total: int, progress: StepProgress) -> None:
+    def show_step(
+        self, step: Step, number: int, total: int, progress: StepProgress, updated: bool = False
+    ) -> None:
         self.flush_note()
         self.step = step
         self.eyebrow_label.setText(
@@ -140,11 +142,11 @@ class StepPage(QWidget):
         self.note_edit.blockSignals(True)
         self.note_edit.setPlainText(progress.note)
         self.note_edit.blockSignals(False)
-        self.decision_bar.show_step(step, progress)
+        self.decision_bar.show_step(step, progress, updated)
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def show_progress(self, progress: StepProgress) -> None:
-        self.decision_bar.show_status(progress)
+    def show_progress(self, progress: StepProgress, updated: bool = False) -> None:
+        self.decision_bar.show_status(progress, updated)
 
     def _clear_content(self) -> None:
         while (item := self.content_layout.takeAt(0)) is not None:
