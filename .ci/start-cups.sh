@@ -18,6 +18,9 @@ if [ -n "$ppd" ]; then
 else
     lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 fi
+# Render through pdftocairo: the default Ghostscript path turns every font into Type 3 and
+# the printed PDF's text can no longer be read back.
+lpadmin -p "$queue" -o pdftops-renderer-default=pdftocairo
 cupsenable "$queue"
 cupsaccept "$queue"
 lpstat -p "$queue"

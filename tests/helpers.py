@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 STEP_TEMPLATE = """\
 schema_version = 1
@@ -105,3 +110,44 @@ class ScriptedDialogs:
     def open_url(self, url: str) -> bool:
         self.opened_urls.append(url)
         return True
+
+    # -- print and preview: each dialog "chooses" a real QPrinter that the test sets up ------
+
+    def answer_print_dialogs(self, *choices: Callable[[QPrinter], object] | None) -> None:
+        """Script the next print and preview dialogs, in order.
+
+        Each choice sets up the real QPrinter the dialog hands over: PDF output to a file, or
+        a named CUPS queue.  None stands for Cancel in the print dialog.
+        """
+        self._printer_choices().extend(choices)
+
+    def print_with_dialog(self, parent: object, paint: Callable[[QPrinter], object]) -> bool:
+        self.asked.append(("print", ""))
+        printer = self._next_printer()
+        if printer is None:
+            return False
+        paint(printer)
+        return True
+
+    def preview(self, parent: object, paint: Callable[[QPrinter], object]) -> None:
+        """The preview paints its pages once, on the printer the script chose."""
+        self.asked.append(("preview", ""))
+        printer = self._next_printer()
+        assert printer is not None, "a preview cannot be cancelled before it paints"
+        paint(printer)
+
+    def _printer_choices(self) -> list[Callable[[QPrinter], object] | None]:
+        choices: list[Callable[[QPrinter], object] | None] = self.__dict__.setdefault("scripted_printers", [])
+        return choices
+
+    def _next_printer(self) -> QPrinter | None:
+        from PySide6.QtPrintSupport import QPrinter  # tests/unit use these helpers without Qt
+
+        choices = self._printer_choices()
+        assert choices, "the test did not script this print dialog: call answer_print_dialogs()"
+        choice = choices.pop(0)
+        if choice is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        choice(printer)
+        return printer

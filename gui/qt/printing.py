@@ -110,18 +110,24 @@ def keep_blocks_together(document: QTextDocument, page_height: float) -> int:
     Blocks taller than a page are left to split.  Returns how many breaks were added.
     """
     layout = document.documentLayout()
-    usable = page_height - 2 * document.rootFrame().frameFormat().topMargin()
     added = 0
     for table in _tables(document):
-        rect = layout.frameBoundingRect(table)
-        if rect.height() >= usable:
+        if not _straddles(layout.frameBoundingRect(table), page_height):
             continue
-        if int(rect.top() // page_height) != int((rect.bottom() - 1) // page_height):
-            table_format = table.format()
-            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table_format = table.format()
+        policy = table_format.pageBreakPolicy()
+        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(table_format)
+        if _straddles(layout.frameBoundingRect(table), page_height):
+            table_format.setPageBreakPolicy(policy)  # taller than a page: a break cannot help
             table.setFormat(table_format)
+        else:
             added += 1
     return added
+
+
+def _straddles(rect: QRectF, page_height: float) -> bool:
+    return int(rect.top() // page_height) != int((rect.bottom() - 1) // page_height)
 
 
 def _draw_footer(painter: QPainter, geometry: PageGeometry, text: str, font: QFont) -> None:
