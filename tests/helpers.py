@@ -79,11 +79,27 @@ def write_guide(
     return folder
 
 
+def append_to_step(folder: Path, step_id: str, toml: str) -> None:
+    """Add TOML (say an ``[applicability]`` table) at the end of a written step file."""
+    path = folder / "steps" / f"{step_id}.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + textwrap.dedent(toml), encoding="utf-8")
+
+
+def set_step_instructions(folder: Path, step_id: str, instructions: str) -> None:
+    """Replace the step's ``[[instructions]]`` tables with ``instructions`` (TOML text)."""
+    path = folder / "steps" / f"{step_id}.toml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("[[instructions]]", 1)
+    sources = rest[rest.index("[[sources]]") :]
+    path.write_text(head + textwrap.dedent(instructions) + "\n" + sources, encoding="utf-8")
+
+
 @dataclass
 class ScriptedDialogs:
     """Stands in for qt.dialogs.Dialogs: records every question, answers from a script."""
 
     confirm_answers: list[bool] = field(default_factory=list)
+    text_answers: list[str | None] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
@@ -92,6 +108,10 @@ class ScriptedDialogs:
     def confirm(self, parent: object, title: str, text: str, accept_label: str) -> bool:
         self.asked.append(("confirm", f"{title}\n{text}"))
         return self.confirm_answers.pop(0)
+
+    def ask_text(self, parent: object, title: str, label: str, text: str = "") -> str | None:
+        self.asked.append(("ask_text", f"{title}\n{label}"))
+        return self.text_answers.pop(0)
 
     def inform(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("inform", f"{title}\n{text}"))

@@ -48,9 +48,18 @@ def _step(entry: StepEntry) -> str:
         f'<h3 style="margin-top: 0px;">{anchor}{glyph} {escape(entry.heading)}</h3>',
         _paragraph(entry.status, "b"),
         _paragraph(entry.finished_on),
+        _paragraph(entry.confirmed),
+        _paragraph(entry.recheck, "b"),
         _paragraph(entry.kind, "i"),
         _paragraph(entry.summary),
     ]
+    if entry.devices:
+        parts.append(
+            '<ul style="list-style-type: none;">'
+            + "".join(f"<li>{escape(d.glyph)} {_text(d.text)}</li>" for d in entry.devices)
+            + "</ul>"
+        )
+    parts += [_paragraph(b) for b in entry.blockers]
     if entry.routes:
         parts.append("<ul>" + "".join(f"<li>{_text(r)}</li>" for r in entry.routes) + "</ul>")
     parts += [_paragraph(entry.sources, style="font-size: 9pt;"), _paragraph(entry.note, "i")]

@@ -20,11 +20,19 @@ from privacy_walkthrough.core.checklist_labels import (
     kind_warning,
     legend,
     route_label,
-    status_label,
+)
+from privacy_walkthrough.core.checklist_person import (
+    DeviceLine,
+    Person,
+    blocker_lines,
+    device_lines,
+    recheck_line,
+    step_status,
 )
 from privacy_walkthrough.core.content_models import Confidence, Guide, Source, Step
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress_models import Progress, StepProgress
+from privacy_walkthrough.core.labels import device_with_version
+from privacy_walkthrough.core.progress_models import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +62,8 @@ class ChecklistOptions:
     include_notes: bool = False  # notes are private; by default they stay out
     blank: bool = False  # to print before starting: every box open, no dates, no notes
     person_name: str = ""  # optional "prepared for"
-    devices: tuple[str, ...] = ()  # devices covered, as plain labels; empty: "not recorded"
+    # devices covered, as plain labels; empty: the progress's own devices, or "not recorded"
+    devices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,10 @@ class StepEntry:
     note: str
     settled: bool
     finished: bool
+    devices: tuple[DeviceLine, ...] = ()  # per-device steps: one box per device
+    blockers: tuple[str, ...] = ()  # "Needs an update first: Work iPad runs iPadOS 16.7; …"
+    recheck: str = ""  # "Check again on Work iPhone, iPad"
+    confirmed: str = ""  # "Last confirmed 2025-03-04"
 
 
 @dataclass(frozen=True)
@@ -140,9 +153,16 @@ class SourceNumbers:
         )
 
 
-def _header(guide: Guide, options: ChecklistOptions) -> tuple[str, ...]:
+def _device_labels(progress: Progress | None, options: ChecklistOptions) -> tuple[str, ...]:
+    labels = tuple(d.strip() for d in options.devices if d.strip())
+    if labels or progress is None:
+        return labels
+    return tuple(device_with_version(d, progress.devices) for d in progress.devices)
+
+
+def _header(guide: Guide, progress: Progress | None, options: ChecklistOptions) -> tuple[str, ...]:
     info = guide.info
-    devices = tr(", ").join(d.strip() for d in options.devices if d.strip())
+    devices = tr(", ").join(_device_labels(progress, options))
     lines = [
         tr("Guide: {title}, version {version}", title=info.title, version=info.version),
         tr("Made with Privacy Walkthrough {version}", version=options.app_version),
@@ -161,10 +181,18 @@ def _header(guide: Guide, options: ChecklistOptions) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _entry(number: int, step: Step, saved: StepProgress, refs: str, options: ChecklistOptions) -> StepEntry:
+def _entry(number: int, step: Step, person: Person, refs: str, options: ChecklistOptions) -> StepEntry:
     blank = options.blank
-    status = blank_status() if blank else status_label(saved)
+    saved = person.saved(step)
+    step_fit = person.fit(step)
+    effective, status = step_status(saved, step_fit)
+    if blank:
+        status = blank_status()
     note = saved.note.strip() if options.include_notes and not blank else ""
+    instructions = step_fit.instructions if step_fit is not None else step.instructions
+    confirmed = ""
+    if saved.confirmed_at is not None and not blank:
+        confirmed = tr("Last confirmed {date}", date=iso_date(saved.confirmed_at, options.generated_at))
     return StepEntry(
         step_id=step.id,
         heading=tr("{number}. {title}", number=number, title=step.title),
@@ -173,11 +201,15 @@ def _entry(number: int, step: Step, saved: StepProgress, refs: str, options: Che
         finished_on="" if blank else finished_on(saved, options.generated_at),
         kind=kind_warning(step.kind),
         summary=step.summary,
-        routes=tuple(route_label(i) for i in step.instructions),
+        routes=tuple(route_label(i) for i in instructions),
         sources=refs,
         note=tr("Your note: {note}", note=note) if note else "",
-        settled=not blank and saved.status.is_settled,
-        finished=not blank and saved.status in FINISHED,
+        settled=not blank and effective.is_settled,
+        finished=not blank and effective in FINISHED,
+        devices=device_lines(step, saved, step_fit, person.progress, blank, options.generated_at),
+        blockers=() if blank else blocker_lines(step_fit, person.progress),
+        recheck="" if blank else recheck_line(saved, person.progress),
+        confirmed=confirmed,
     )
 
 
@@ -232,21 +264,16 @@ def build_checklist(guide: Guide, progress: Progress | None, options: ChecklistO
     if progress is not None:
         _check_progress(guide, progress)
     numbers = SourceNumbers()
+    person = Person(progress)
     entries = tuple(
-        _entry(
-            number,
-            step,
-            progress.step(step.id) if progress is not None else StepProgress(),
-            numbers.refer(step.sources),
-            options,
-        )
+        _entry(number, step, person, numbers.refer(step.sources), options)
         for number, step in enumerate(guide.steps, start=1)
     )
     limits = _limits(numbers)
     blank = options.blank
     return Checklist(
         title=tr("Privacy checklist: {guide}", guide=guide.info.title),
-        header=_header(guide, options),
+        header=_header(guide, progress, options),
         steps_title=tr("Steps to fill in") if blank else tr("Steps"),
         entries=entries,
         summaries=() if blank else _summaries(entries),

@@ -15,31 +15,10 @@ from privacy_walkthrough.core.checklist_model import (
     StepEntry,
     TextSection,
 )
+from privacy_walkthrough.core.markdown_text import HARD_BREAK as _HARD_BREAK
+from privacy_walkthrough.core.markdown_text import escape_markdown
 
-# Characters that mean something anywhere in a line (CommonMark and GitHub Markdown: code,
-# emphasis, links, raw HTML, entities, tables, strikethrough, heading marks) ...
-_INLINE = re.compile(r"([\\`*_\[\]<>#&|~])")
-# ... and at the start of a line only: list items, numbered lists, setext underlines.
-_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
-_LINE_MARK = re.compile(r"^([-+=])")
-_HARD_BREAK = "\\\n"
-
-
-def _escape_line(line: str) -> str:
-    line = _INLINE.sub(r"\\\1", line.strip())
-    line = _LIST_NUMBER.sub(r"\1\\\2", line)
-    return _LINE_MARK.sub(r"\\\1", line)
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text as Markdown that shows exactly these characters.
-
-    Each line is stripped (so indentation cannot start a code block), blank lines are
-    dropped (so a note stays one paragraph), and line breaks become hard breaks.  Only
-    characters that could mean something are escaped, so the file stays readable.
-    """
-    lines = (_escape_line(line) for line in text.splitlines())
-    return _HARD_BREAK.join(line for line in lines if line)
+__all__ = ["autolink", "escape_markdown", "to_markdown"]
 
 
 def _block(text: str, mark: str = "") -> list[str]:
@@ -51,8 +30,14 @@ def _step(entry: StepEntry) -> list[str]:
     lines = [f"### {entry.glyph} {escape_markdown(entry.heading)}", ""]
     lines += _block(entry.status, "**")
     lines += _block(entry.finished_on)
+    lines += _block(entry.confirmed)
+    lines += _block(entry.recheck, "**")
     lines += _block(entry.kind, "*")
     lines += _block(entry.summary)
+    if entry.devices:
+        lines += [f"- {d.glyph} {escape_markdown(d.text)}" for d in entry.devices] + [""]
+    for blocker in entry.blockers:
+        lines += _block(blocker)
     if entry.routes:
         lines += [f"- {escape_markdown(r)}" for r in entry.routes] + [""]
     lines += _block(entry.sources)

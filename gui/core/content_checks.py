@@ -24,7 +24,14 @@ from privacy_walkthrough.core.content_loader import (
     GuideInspection,
     line_of,
 )
-from privacy_walkthrough.core.content_models import Confidence, GuideInfo, Step
+from privacy_walkthrough.core.content_models import (
+    PLATFORM_DEVICES,
+    AnswerRule,
+    Confidence,
+    DeviceKind,
+    GuideInfo,
+    Step,
+)
 from privacy_walkthrough.core.i18n import tr
 
 STALE_AFTER_DAYS = 180
@@ -85,27 +92,36 @@ def _key(name: str) -> re.Pattern[str]:
     return re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*=", re.MULTILINE)
 
 
+def _table(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*\[[ \t]*{re.escape(name)}[ \t]*\](?!\])", re.MULTILINE)
+
+
+def _key_in_section(text: str, header: re.Match[str], key: str) -> int:
+    """Where ``key`` is set between ``header`` and the next header; the header itself if not."""
+    start = header.end()
+    following = _ANY_HEADER.search(text, start)
+    end = following.start() if following else len(text)
+    match = _key(key).search(text, start, end)
+    return match.start() if match else header.start()
+
+
 def _offset_of(text: str, field: str) -> int | None:
-    """Where ``field`` (``why``, ``sources.1.url``, ``instructions.0.steps.2``) is written."""
+    """Where ``field`` (``why``, ``sources.1.url``, ``applicability.requires.0.fix``) is written."""
     parts = field.split(".")
-    start = 0
-    if len(parts) >= 3 and parts[1].isdigit():  # an [[array]] of tables, then a key inside it
-        headers = list(_header(parts[0]).finditer(text))
-        index = int(parts[1])
+    at = next((i for i, part in enumerate(parts) if i > 0 and part.isdigit()), None)
+    if at is not None:  # an [[array]] of tables (its name may be dotted), then maybe a key inside it
+        headers = list(_header(".".join(parts[:at])).finditer(text))
+        index = int(parts[at])
         if index < len(headers):
-            start = headers[index].end()
-            following = _ANY_HEADER.search(text, start)
-            end = following.start() if following else len(text)
-            match = _key(parts[2]).search(text, start, end)
-            return match.start() if match else headers[index].start()
-        parts = parts[:1]
-    if len(parts) >= 2 and parts[1].isdigit():  # an array of tables without a key: its header
-        headers = list(_header(parts[0]).finditer(text))
-        if int(parts[1]) < len(headers):
-            return headers[int(parts[1])].start()
-    match = _key(parts[0]).search(text)
-    if match is None:
-        match = _header(parts[0]).search(text)
+            if at + 1 < len(parts):
+                return _key_in_section(text, headers[index], parts[at + 1])
+            return headers[index].start()
+        parts = parts[:at]
+    if len(parts) >= 2:  # a key inside a [table]
+        table = _table(".".join(parts[:-1])).search(text)
+        if table is not None:
+            return _key_in_section(text, table, parts[-1])
+    match = _key(parts[0]).search(text) or _header(parts[0]).search(text) or _table(parts[0]).search(text)
     return match.start() if match else None
 
 
@@ -253,6 +269,68 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
             yield file.warning(f"sources.{index}.confidence", message)
 
 
+def _rule_checks(file: _File, name: str, rules: list[AnswerRule]) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for index, rule in enumerate(rules):
+        if rule.answer.value in seen:
+            message = tr(
+                "the answer '{answer}' is already used in {name}.{first}: one rule per answer",
+                answer=rule.answer.value,
+                name=name,
+                first=seen[rule.answer.value],
+            )
+            yield file.error(f"applicability.{name}.{index}.answer", message)
+        else:
+            seen[rule.answer.value] = index
+
+
+def _applicability_checks(file: _File, step: Step) -> Iterator[Finding]:
+    """Requirements, instructions and rules must fit the devices the step concerns."""
+    rules = step.applicability
+    concerned = set(rules.devices)
+    first_minimum: dict[DeviceKind, int] = {}
+    for index, requirement in enumerate(rules.requires):
+        field = f"applicability.requires.{index}.devices"
+        for kind in requirement.devices:
+            if kind not in concerned:
+                message = tr(
+                    "a minimum version for '{kind}', a device the step does not concern: add it to "
+                    "applicability.devices or remove it here",
+                    kind=kind.value,
+                )
+                yield file.error(field, message)
+            elif kind in first_minimum:
+                message = tr(
+                    "'{kind}' already has a minimum version in applicability.requires.{first}",
+                    kind=kind.value,
+                    first=first_minimum[kind],
+                )
+                yield file.error(field, message)
+            else:
+                first_minimum[kind] = index
+    for index, instructions in enumerate(step.instructions):
+        if not PLATFORM_DEVICES[instructions.platform] & concerned:
+            message = tr(
+                "instructions for '{platform}', but the step concerns none of its devices "
+                "(applicability.devices), so they would never be shown",
+                platform=instructions.platform.value,
+            )
+            yield file.error(f"instructions.{index}.platform", message)
+    if rules.per_device and not step.completable:
+        message = tr("a step that cannot be marked done cannot be ticked off per device")
+        yield file.error("applicability.per_device", message)
+    yield from _rule_checks(file, "not_applicable_when", rules.not_applicable_when)
+    yield from _rule_checks(file, "caution_when", rules.caution_when)
+    ruled_out = {(r.answer, r.equals) for r in rules.not_applicable_when}
+    for index, rule in enumerate(rules.caution_when):
+        if (rule.answer, rule.equals) in ruled_out:
+            message = tr(
+                "this answer also makes the step not apply, so the caution would only show on a "
+                "step the person is told to leave"
+            )
+            yield file.warning(f"applicability.caution_when.{index}.answer", message)
+
+
 def check_step(
     label: str, step: Step, text: str | None, *, today: dt.date, asset_exists: Callable[[str], bool]
 ) -> list[Finding]:
@@ -260,6 +338,7 @@ def check_step(
     file = _File(label, text)
     return [
         *_source_checks(file, step),
+        *_applicability_checks(file, step),
         *_text_checks(file, step, asset_exists),
         *_review_check(file, step.reviewed, today),
     ]

@@ -16,8 +16,9 @@ from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
 HASH_CHARS = 16
 
 # Not part of what the person read: a re-review with no edits, or a new content file format,
-# must not flag a step as changed.
-IGNORED_FIELDS = frozenset({"reviewed", "schema_version"})
+# must not flag a step as changed.  Nor is whom the step fits (``applicability``): saying which
+# devices a step concerns, or adding a minimum version, does not change what the person did.
+IGNORED_FIELDS = frozenset({"reviewed", "schema_version", "applicability"})
 
 FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 

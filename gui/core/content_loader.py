@@ -52,7 +52,7 @@ def line_of(text: str, key: object) -> int | None:
     """The line (from 1) where ``key`` is set or its ``[table]``/``[[array]]`` starts, if found."""
     if not isinstance(key, str):
         return None
-    match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\]]", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\].]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 

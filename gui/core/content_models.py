@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -58,6 +60,34 @@ class Confidence(StrEnum):
     VERIFIED = "verified"  # an Apple (or vendor) page says it
     CORROBORATED = "corroborated"  # several independent sources agree
     UNVERIFIED = "unverified"  # weak or inferred: the content says to check
+
+
+class DeviceKind(StrEnum):
+    """A kind of Apple device the person may own."""
+
+    IPHONE = "iphone"
+    IPAD = "ipad"
+    MAC = "mac"
+    WATCH = "watch"
+
+
+# Which kinds of device a set of instructions is for; web instructions fit any device.
+PLATFORM_DEVICES: Mapping[Platform, frozenset[DeviceKind]] = {
+    Platform.IPHONE: frozenset({DeviceKind.IPHONE, DeviceKind.IPAD}),
+    Platform.MAC: frozenset({DeviceKind.MAC}),
+    Platform.WEB: frozenset(DeviceKind),
+}
+
+DEFAULT_DEVICES = (DeviceKind.IPHONE, DeviceKind.IPAD, DeviceKind.MAC)
+
+
+class AnswerKey(StrEnum):
+    """A question the person answers during setup (``Progress.answers``)."""
+
+    LIVES_IN_UK = "lives_in_uk"
+    CAN_COPE_WITHOUT_RECOVERY = "can_cope_without_recovery"
+    HIGH_RISK = "high_risk"
+    MESSAGES_BUSINESSES = "messages_businesses"
 
 
 def version_key(version: str) -> tuple[int, int, int]:
@@ -146,6 +176,80 @@ class Instructions(StrictModel):
         return not (self.before_version and key >= version_key(self.before_version))
 
 
+def _unique(values: list[DeviceKind]) -> list[DeviceKind]:
+    dupes = sorted({v.value for v in values if values.count(v) > 1})
+    if dupes:
+        raise ValueError(f"listed twice: {', '.join(dupes)}")
+    return values
+
+
+DeviceKinds = Annotated[
+    list[DeviceKind], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(_unique)
+]
+
+
+class AnswerRule(StrictModel):
+    """A rule on one of the person's answers: it matches when the answer equals ``equals``.
+
+    An answer the person has not given (or is not sure about) never matches.
+    """
+
+    answer: AnswerKey = Field(
+        description=(
+            "Which answer from the setup page: 'lives_in_uk', 'can_cope_without_recovery', "
+            "'high_risk' or 'messages_businesses'."
+        )
+    )
+    equals: StrictBool = Field(
+        description="The rule matches when the person answered exactly this (true/false)."
+    )
+    reason: NonEmpty = Field(
+        description="Shown to the person when the rule matches: plain words, inline Markdown."
+    )
+
+
+class Requirement(StrictModel):
+    """A minimum OS version for some kinds of device (an ``[[applicability.requires]]`` table)."""
+
+    devices: DeviceKinds = Field(
+        description="The kinds of device this minimum is for: 'iphone', 'ipad', 'mac' or 'watch'."
+    )
+    min_version: Version = Field(
+        description='The first OS version on which the step can be done (inclusive), e.g. "17.2".'
+    )
+    fix: NonEmpty = Field(
+        description="What to do when a device is older: inline Markdown, e.g. update it or sign it out."
+    )
+
+
+class Applicability(StrictModel):
+    """Whom a step fits: the devices it concerns, answers that rule it out, minimum versions."""
+
+    devices: DeviceKinds = Field(
+        default_factory=lambda: list(DEFAULT_DEVICES),
+        description=(
+            "The kinds of device the step concerns (default: iphone, ipad, mac). The step does not "
+            "apply to a person who listed their devices and has none of these."
+        ),
+    )
+    per_device: StrictBool = Field(
+        default=False,
+        description="true: the person ticks the step off on each of their devices; done when all are.",
+    )
+    not_applicable_when: list[AnswerRule] = Field(
+        default_factory=list,
+        description="Answers that make the step not apply; the first match gives the reason shown.",
+    )
+    caution_when: list[AnswerRule] = Field(
+        default_factory=list,
+        description="Answers that call for a caution, shown before the step's advice.",
+    )
+    requires: list[Requirement] = Field(
+        default_factory=list,
+        description="Minimum OS versions; a device known to be older is shown as blocking the step.",
+    )
+
+
 class Step(StrictModel):
     """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
@@ -203,6 +307,13 @@ class Step(StrictModel):
     )
     reviewed: dt.date = Field(
         description="The day the step was last checked against its sources (a TOML date: 2026-11-28)."
+    )
+    applicability: Applicability = Field(
+        default_factory=Applicability,
+        description=(
+            "Whom the step fits: an [applicability] table with the devices it concerns, whether it is "
+            "ticked per device, answers that rule it out or call for a caution, and minimum versions."
+        ),
     )
 
     @field_validator("instructions")

@@ -1,10 +1,18 @@
-"""Plain-word labels shared by the window and the checklist: statuses, kinds, platforms."""
+"""Plain-word labels shared by the window and the checklist: statuses, kinds, platforms, devices."""
 
 from __future__ import annotations
 
-from privacy_walkthrough.core.content_models import Instructions, Platform, StepKind, version_key
+from collections.abc import Sequence
+
+from privacy_walkthrough.core.content_models import (
+    DeviceKind,
+    Instructions,
+    Platform,
+    StepKind,
+    version_key,
+)
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.progress_models import Device, StepStatus
 
 PATH_SEPARATOR = " › "
 
@@ -88,3 +96,77 @@ def path_text(instructions: Instructions) -> str:
     if instructions.target and path:
         return tr("{path} → {target}", path=path, target=instructions.target)
     return path
+
+
+# -- devices ---------------------------------------------------------------------------------
+
+
+def device_kind_label(kind: DeviceKind) -> str:
+    """ "iPhone", "iPad", "Mac", "Apple Watch"."""
+    labels = {
+        DeviceKind.IPHONE: tr("iPhone"),
+        DeviceKind.IPAD: tr("iPad"),
+        DeviceKind.MAC: tr("Mac"),
+        DeviceKind.WATCH: tr("Apple Watch"),
+    }
+    return labels[kind]
+
+
+def os_name(kind: DeviceKind) -> str:
+    """The system a kind of device runs: "iOS", "iPadOS", "macOS", "watchOS"."""
+    names = {
+        DeviceKind.IPHONE: "iOS",
+        DeviceKind.IPAD: "iPadOS",
+        DeviceKind.MAC: "macOS",
+        DeviceKind.WATCH: "watchOS",
+    }
+    return names[kind]
+
+
+def device_label(device: Device, devices: Sequence[Device]) -> str:
+    """The device's name; unnamed, its kind, numbered when there are several of that kind.
+
+    The number is the device's place among the devices of its kind in ``devices`` (named
+    ones included), so naming one device never renumbers another: "Work iPhone", "iPhone 2".
+    """
+    if device.name.strip():
+        return device.name.strip()
+    same_kind = [d.id for d in devices if d.kind is device.kind]
+    kind = device_kind_label(device.kind)
+    if len(same_kind) < 2 or device.id not in same_kind:
+        return kind
+    return tr("{kind} {number}", kind=kind, number=same_kind.index(device.id) + 1)
+
+
+def device_with_version(device: Device, devices: Sequence[Device]) -> str:
+    """ "Work iPhone (iOS 18.1)", "iPad (iPadOS: version not known)"."""
+    system = os_name(device.kind)
+    if device.os_version is None:
+        version = tr("{system}: version not known", system=system)
+    else:
+        version = tr("{system} {version}", system=system, version=device.os_version)
+    return tr("{device} ({version})", device=device_label(device, devices), version=version)
+
+
+def where_to_find_version(kind: DeviceKind) -> str:
+    """Where the person can read the system version of a kind of device, in plain words."""
+    texts = {
+        DeviceKind.IPHONE: tr(
+            "on the iPhone, open Settings > General > About and look at iOS Version "
+            "(on older versions it is called Software Version)."
+        ),
+        DeviceKind.IPAD: tr(
+            "on the iPad, open Settings > General > About and look at iPadOS Version "
+            "(on older versions it is called Software Version)."
+        ),
+        DeviceKind.MAC: tr(
+            "on the Mac, choose Apple menu > About This Mac. The window shows the macOS name and "
+            "version number."
+        ),
+        DeviceKind.WATCH: tr(
+            "on the iPhone it is paired with, open the Watch app and tap General > About; or, on the "
+            "watch, open Settings > General > About. Look for the watchOS version (the label may "
+            "differ slightly between versions)."
+        ),
+    }
+    return texts[kind]

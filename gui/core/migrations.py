@@ -41,9 +41,31 @@ def upgrade_to_v2(data: JsonObject) -> JsonObject:
     return {**data, "schema_version": 2}
 
 
+def upgrade_to_v3(data: JsonObject) -> JsonObject:
+    """v2 -> v3: the walkthrough learns about the person's devices and answers.
+
+    The file gains ``devices`` (none recorded), ``answers`` (nothing answered) and
+    ``setup_done`` (false), and every saved step gains ``devices_done`` (no device ticked),
+    ``recheck`` (nothing to check again) and ``confirmed_at`` (never confirmed).  Only
+    defaults are added: statuses stay as they were, and values already there are kept for
+    validation to judge.
+    """
+    steps = data.get("steps")
+    if isinstance(steps, dict):
+        steps = {
+            step_id: {"devices_done": {}, "recheck": [], "confirmed_at": None, **entry}
+            if isinstance(entry, dict)
+            else entry
+            for step_id, entry in steps.items()
+        }
+        data = {**data, "steps": steps}
+    return {"devices": [], "answers": {}, "setup_done": False, **data, "schema_version": 3}
+
+
 # Target version -> the function that produces it from the version before.
 LADDER: Mapping[int, Migration] = {
     2: upgrade_to_v2,
+    3: upgrade_to_v3,
 }
 
 

@@ -10,16 +10,29 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+)
 
-from privacy_walkthrough.core.content_models import Slug
+from privacy_walkthrough.core.content_models import DeviceKind, Slug, Version
 
 # v1: the first release.  v2: StepProgress.content_hash (see core.content_hash).
-PROGRESS_SCHEMA_VERSION = 2
+# v3: the person's devices and answers, setup_done; per step devices_done, recheck, confirmed_at.
+PROGRESS_SCHEMA_VERSION = 3
 PROGRESS_FORMAT = "privacy-walkthrough-progress"
 
 WELCOME_PAGE = "@welcome"
+SETUP_PAGE = "@setup"
 SUMMARY_PAGE = "@summary"
+
+DEVICE_NAME_MAX_CHARS = 60
+MAX_DEVICES = 50
 
 
 def _encodable(value: str) -> str:
@@ -53,6 +66,43 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
 UtcTime = Annotated[dt.datetime, AfterValidator(_as_utc)]
 
 
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _one_line(value: str) -> str:
+    if any(not ch.isprintable() for ch in value):
+        raise ValueError("the name must be one line of ordinary characters")
+    return value
+
+
+DeviceName = Annotated[
+    Str, BeforeValidator(_strip), AfterValidator(_one_line), Field(max_length=DEVICE_NAME_MAX_CHARS)
+]
+
+
+class Device(BaseModel):
+    """One of the person's devices.  Frozen: change one with ``model_copy(update=…)``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug  # "d1": stable, unique within the progress; ticks and rechecks refer to it
+    kind: DeviceKind
+    name: DeviceName = ""  # "Work iPhone"; empty: labelled by its kind ("iPhone 2")
+    os_version: Version | None = None  # "18.1"; None: the person does not know
+
+
+class Answers(BaseModel):
+    """The person's answers on the setup page; None means not answered, or not sure."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lives_in_uk: StrictBool | None = None
+    can_cope_without_recovery: StrictBool | None = None  # if Apple could not help them get back in
+    high_risk: StrictBool | None = None  # may be personally targeted (spyware, stalking…)
+    messages_businesses: StrictBool | None = None  # chats with companies in Messages
+
+
 class StepStatus(StrEnum):
     NOT_STARTED = "not-started"
     LATER = "later"  # the person chose to come back to it
@@ -77,6 +127,12 @@ class StepProgress(BaseModel):
     done_at: UtcTime | None = None  # when it was marked done or acknowledged
     # v2: hash of the step's content when it was marked done or acknowledged ("" = unknown)
     content_hash: ContentHash = ""
+    # v3: device id -> when the step was ticked off on that device (per-device steps)
+    devices_done: dict[Slug, UtcTime] = Field(default_factory=dict)
+    # v3: device ids to check again on, because their system was updated after the step was done
+    recheck: list[Slug] = Field(default_factory=list)
+    # v3: the last time the person confirmed that the setting is still as they left it
+    confirmed_at: UtcTime | None = None
 
 
 class Progress(BaseModel):
@@ -98,6 +154,18 @@ class Progress(BaseModel):
     steps: dict[Slug, StepProgress] = Field(default_factory=dict)
     created_at: UtcTime
     updated_at: UtcTime
+    devices: Annotated[list[Device], Field(max_length=MAX_DEVICES)] = Field(default_factory=list)  # v3
+    answers: Answers = Field(default_factory=Answers)  # v3
+    setup_done: StrictBool = False  # v3: the person has been through the setup page
+
+    @field_validator("devices")
+    @classmethod
+    def _device_ids_unique(cls, value: list[Device]) -> list[Device]:
+        ids = [d.id for d in value]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"device ids listed twice: {', '.join(dupes)}")
+        return value
 
     def step(self, step_id: str) -> StepProgress:
         """The saved state of a step; a step never touched reads as not started."""

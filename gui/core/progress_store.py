@@ -46,11 +46,13 @@ class LoadResult:
     problem: str | None = None  # what was wrong with it, in plain words
 
 
-def _stamp(now: dt.datetime) -> str:
+def time_stamp(now: dt.datetime) -> str:
+    """``20260506-070809``: the time part of a backup or set-aside file's name."""
     return now.strftime("%Y%m%d-%H%M%S")
 
 
-def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``<stem><suffix>`` in ``folder``, or ``<stem>-2<suffix>``… when that is taken."""
     candidate = folder / f"{stem}{suffix}"
     counter = 2
     while candidate.exists() or candidate.is_symlink():
@@ -190,7 +192,7 @@ class ProgressStore:
         """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""
         if not self.path.exists() and not self.path.is_symlink():
             return None
-        target = _free_name(self.path.parent, f"{self.path.stem}.{reason}-{_stamp(self._now())}", ".json")
+        target = free_name(self.path.parent, f"{self.path.stem}.{reason}-{time_stamp(self._now())}", ".json")
         os.replace(self.path, target)
         return target
 
@@ -208,6 +210,6 @@ class ProgressStore:
         """Copy the current file to a dated backup next to it; the original stays."""
         if not self.path.is_file():
             return None
-        target = _free_name(self.path.parent, f"{self.path.stem}.backup-{_stamp(self._now())}", ".json")
+        target = free_name(self.path.parent, f"{self.path.stem}.backup-{time_stamp(self._now())}", ".json")
         write_atomically(target, self.path.read_bytes())
         return target

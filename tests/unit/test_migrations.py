@@ -11,14 +11,18 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from privacy_walkthrough.core import migrations
 from privacy_walkthrough.core.content_hash import step_content_hash
 from privacy_walkthrough.core.content_loader import load_guide
+from privacy_walkthrough.core.content_models import DeviceKind
 from privacy_walkthrough.core.progress_models import (
     PROGRESS_SCHEMA_VERSION,
+    Answers,
+    Device,
     Progress,
     StepProgress,
     StepStatus,
@@ -109,7 +113,56 @@ EXPECTED_V2 = Progress(
     updated_at=utc("2026-12-05T09:22:58Z"),
 )
 
-EXPECTED = {1: EXPECTED_V1, 2: EXPECTED_V2}
+
+def done_v3(text: str, content_hash: str, **fields: Any) -> StepProgress:
+    return StepProgress(
+        status=StepStatus.DONE,
+        changed_at=utc(text),
+        done_at=utc(text),
+        content_hash=content_hash,
+        **fields,
+    )
+
+
+EXPECTED_V3 = Progress(
+    guide_id="imessage-privacy",
+    guide_version="1.0",
+    current_page="sms-and-rcs",
+    person_name="Kim",
+    steps={
+        "what-imessage-protects": done_v3("2027-02-14T19:13:03Z", "8092af1aa1a1c1f8"),
+        "icloud-backup": done_v3(
+            "2027-02-14T19:22:45Z",
+            "136b974a0d6fe550",
+            note="Computer backup on Sundays ✓",
+            devices_done={"d1": utc("2027-02-14T19:17:54Z"), "d2": utc("2027-02-14T19:21:08Z")},
+            recheck=["d1"],
+        ),
+        "advanced-data-protection": at(
+            "2027-02-14T19:29:13Z", StepStatus.SKIPPED, skip_reason='Not until the "recovery key" is printed'
+        ),
+        "contact-key-verification": done_v3("2027-02-14T19:34:04Z", "b134faded743753b", recheck=["d1"]),
+        "audio-and-message-expiry": StepProgress(
+            devices_done={"d1": utc("2027-02-14T19:37:18Z")}, recheck=["d1"]
+        ),
+        "lockdown-mode": at("2027-02-14T19:40:32Z", StepStatus.NOT_APPLICABLE),
+        "shared-with-you": done_v3(
+            "2027-02-14T19:43:46Z", "ef19c10817dc15d5", confirmed_at=utc("2027-02-14T19:48:37Z")
+        ),
+    },
+    created_at=utc("2027-02-14T19:01:44Z"),
+    updated_at=utc("2027-02-14T19:51:51Z"),
+    devices=[
+        Device(id="d1", kind=DeviceKind.IPHONE, name="Kim's iPhone", os_version="18.2"),
+        Device(id="d2", kind=DeviceKind.IPAD, os_version="17.5"),
+        Device(id="d3", kind=DeviceKind.MAC, name="Work Mac"),
+        Device(id="d4", kind=DeviceKind.WATCH, os_version="10.2"),
+    ],
+    answers=Answers(lives_in_uk=False, can_cope_without_recovery=False, messages_businesses=True),
+    setup_done=True,
+)
+
+EXPECTED = {1: EXPECTED_V1, 2: EXPECTED_V2, 3: EXPECTED_V3}
 
 
 # -- the ladder ---------------------------------------------------------------------------
@@ -161,6 +214,54 @@ def test_upgrade_to_v2_copes_with_damaged_input(steps: object) -> None:
     assert out["schema_version"] == 2
     if isinstance(steps, dict):
         assert out["steps"].keys() == steps.keys()
+
+
+V3_STEP_DEFAULTS = {"devices_done": {}, "recheck": [], "confirmed_at": None}
+
+
+def test_upgrade_to_v3_adds_defaults_only_and_keeps_everything_else() -> None:
+    v2 = json.loads(frozen(2))
+    v2_copy = copy.deepcopy(v2)
+    v3 = migrations.upgrade_to_v3(v2)
+    assert v2 == v2_copy
+    assert v3["schema_version"] == 3
+    assert (v3["devices"], v3["answers"], v3["setup_done"]) == ([], {}, False)
+    for step_id, entry in v3["steps"].items():
+        assert entry == v2["steps"][step_id] | V3_STEP_DEFAULTS
+    new_keys = {"steps", "schema_version", "devices", "answers", "setup_done"}
+    assert {k: v for k, v in v3.items() if k not in new_keys} == {
+        k: v for k, v in v2.items() if k not in new_keys
+    }
+
+
+def test_upgrade_to_v3_keeps_values_already_there_for_validation_to_judge() -> None:
+    data = {"schema_version": 2, "devices": "odd", "steps": {"a": {"recheck": 5}}}
+    out = migrations.upgrade_to_v3(data)
+    assert out["devices"] == "odd"
+    assert out["steps"]["a"]["recheck"] == 5
+    with pytest.raises(ProgressError, match="devices"):
+        parse_progress(json.dumps(json.loads(frozen(2)) | {"devices": "odd"}).encode(), "the test file")
+
+
+@pytest.mark.parametrize("steps", [None, [], "steps", 5, {"a": None}, {"a": [1]}, {"a": {"x": 1}}])
+def test_upgrade_to_v3_copes_with_damaged_input(steps: object) -> None:
+    out = migrations.upgrade_to_v3({"steps": steps, "schema_version": 2})
+    assert out["schema_version"] == 3
+    if isinstance(steps, dict):
+        assert out["steps"].keys() == steps.keys()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_frozen_files_upgrade_to_no_devices_no_answers_and_setup_not_done(version: int) -> None:
+    progress = parse_progress(frozen(version), "the test file")
+    assert progress.schema_version == 3
+    assert progress.devices == [] and progress.answers == Answers() and progress.setup_done is False
+    for entry in progress.steps.values():
+        assert (entry.devices_done, entry.recheck, entry.confirmed_at) == ({}, [], None)
+    # statuses are kept as they were: nothing is re-judged against the person's devices
+    assert {k: e.status for k, e in progress.steps.items()} == {
+        k: e.status for k, e in EXPECTED[version].steps.items()
+    }
 
 
 @pytest.mark.parametrize(

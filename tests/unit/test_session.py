@@ -12,6 +12,7 @@ from privacy_walkthrough.core.content_loader import load_guide
 from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.progress_models import (
     PROGRESS_SCHEMA_VERSION,
+    SETUP_PAGE,
     WELCOME_PAGE,
     Progress,
     StepStatus,
@@ -49,6 +50,7 @@ def on_disk(path: Path) -> Progress:
 
 def some_work(session: Session) -> None:
     flow = session.walkthrough
+    flow.go_next()  # the setup page
     flow.go_next()
     flow.set_status("alpha", StepStatus.DONE)
     flow.set_note("alpha", "Checked on both phones.")
@@ -76,6 +78,8 @@ def test_fresh_folder_starts_on_welcome(guide: Guide, path: Path) -> None:
 
 def test_every_change_reaches_the_disk(guide: Guide, path: Path) -> None:
     session = open_session(guide, path)
+    session.walkthrough.go_next()
+    assert on_disk(path).current_page == SETUP_PAGE
     session.walkthrough.go_next()
     assert on_disk(path).current_page == "alpha"
     session.walkthrough.set_status("alpha", StepStatus.LATER)
@@ -211,7 +215,7 @@ def test_new_walkthrough_after_start_over_still_saves(guide: Guide, path: Path) 
     session.walkthrough.go_next()
     session.walkthrough.set_status("alpha", StepStatus.LATER)
     assert on_disk(path).steps["alpha"].status is StepStatus.LATER
-    assert on_disk(path).current_page == "alpha"
+    assert on_disk(path).current_page == SETUP_PAGE
 
 
 def test_start_over_with_nothing_saved(guide: Guide, path: Path) -> None:
@@ -233,7 +237,7 @@ def test_damaged_file_at_start_is_set_aside_and_reported(guide: Guide, path: Pat
     assert session.resumed is False
     assert session.walkthrough.current.kind is PageKind.WELCOME
     session.walkthrough.go_next()
-    assert on_disk(path).current_page == "alpha"
+    assert on_disk(path).current_page == SETUP_PAGE
     assert notice.set_aside.exists()
 
 

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from privacy_walkthrough import guides, resources
-from privacy_walkthrough.core.content_models import Guide, Instructions, Platform, Step, StepKind
+from privacy_walkthrough.core.applicability import fit
+from privacy_walkthrough.core.content_models import DeviceKind, Guide, Instructions, Platform, Step, StepKind
+from privacy_walkthrough.core.progress_models import Answers, Device, Progress
 
 EXPECTED_IDS = (
     "what-imessage-protects",
@@ -140,3 +142,85 @@ def test_content_comes_from_the_installed_package() -> None:
     folder = installed_folder()
     assert (folder / "guide.toml").is_file()
     assert (folder / "steps" / "delete-apple-account.toml").is_file()
+
+
+# -- whom each step fits (facts.md: minimum versions, the UK, who needs Lockdown Mode) -------
+
+
+def minimums(step: Step) -> dict[str, str]:
+    return {kind.value: r.min_version for r in step.applicability.requires for kind in r.devices}
+
+
+def a_person(guide: Guide, devices: list[Device] | None = None, **answers: bool) -> Progress:
+    return Progress(
+        guide_id=guide.info.id,
+        guide_version=guide.info.version,
+        created_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        devices=devices or [],
+        answers=Answers(**answers),
+    )
+
+
+def test_minimum_versions_match_the_facts(guide: Guide) -> None:
+    assert minimums(guide.step("advanced-data-protection")) == {
+        "iphone": "16.2",
+        "ipad": "16.2",
+        "mac": "13.1",
+    }
+    assert minimums(guide.step("contact-key-verification")) == {
+        "iphone": "17.2",
+        "ipad": "17.2",
+        "mac": "14.2",
+        "watch": "10.2",
+    }
+    assert minimums(guide.step("lockdown-mode")) == {"iphone": "16", "ipad": "16", "mac": "13"}
+    adp_fixes = [r.fix for r in guide.step("advanced-data-protection").applicability.requires]
+    assert "16.3" in adp_fixes[0] and "13.2" in adp_fixes[1]  # outside the US
+    watch_fix = guide.step("contact-key-verification").applicability.requires[2].fix
+    assert "latest watchOS" in watch_fix
+
+
+def test_steps_ticked_per_device(guide: Guide) -> None:
+    per_device = {s.id for s in guide.steps if s.applicability.per_device}
+    assert per_device == {"icloud-backup", "audio-and-message-expiry", "lockdown-mode"}
+    assert set(guide.step("icloud-backup").applicability.devices) == {DeviceKind.IPHONE, DeviceKind.IPAD}
+    assert guide.step("sms-and-rcs").applicability.devices == [DeviceKind.IPHONE]
+
+
+@pytest.mark.parametrize(
+    ("step_id", "answers", "words"),
+    [
+        ("advanced-data-protection", {"lives_in_uk": True}, "21 February 2025"),
+        ("lockdown-mode", {"high_risk": False}, "spyware"),
+        ("messages-for-business", {"messages_businesses": False}, "businesses"),
+    ],
+)
+def test_answers_that_rule_a_step_out(
+    guide: Guide, step_id: str, answers: dict[str, bool], words: str
+) -> None:
+    reason = fit(guide.step(step_id), a_person(guide, **answers)).not_applicable_reason
+    assert reason is not None and words in reason
+    flipped = {key: not value for key, value in answers.items()}
+    assert fit(guide.step(step_id), a_person(guide, **flipped)).not_applicable_reason is None
+
+
+def test_people_who_need_a_way_back_are_warned(guide: Guide) -> None:
+    cautious = a_person(guide, can_cope_without_recovery=False)
+    warned = {s.id for s in guide.steps if fit(s, cautious).cautions}
+    assert warned == {"icloud-backup", "advanced-data-protection", "delete-apple-account"}
+    assert "recovery key" in fit(guide.step("advanced-data-protection"), cautious).cautions[0]
+
+
+def test_an_old_ipad_blocks_advanced_data_protection(guide: Guide) -> None:
+    ipad = Device(id="d1", kind=DeviceKind.IPAD, name="Old iPad", os_version="15.8")
+    found = fit(guide.step("advanced-data-protection"), a_person(guide, [ipad]))
+    assert [b.text.split(";")[0] for b in found.blockers] == ["Old iPad runs iPadOS 15.8"]
+    assert "Remove from Account" in found.blockers[0].text
+
+
+@pytest.mark.parametrize(("version", "path"), [("17.5", OLD_MESSAGES_PATH), ("18.1", NEW_MESSAGES_PATH)])
+def test_the_send_as_sms_path_fits_the_iphone(guide: Guide, version: str, path: list[str]) -> None:
+    phone = Device(id="d1", kind=DeviceKind.IPHONE, os_version=version)
+    shown = fit(guide.step("sms-and-rcs"), a_person(guide, [phone])).instructions
+    assert shown and all(i.path[: len(path)] == path for i in shown)

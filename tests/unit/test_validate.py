@@ -523,6 +523,155 @@ def test_locate(field: str, snippet: str | None, line: int | None) -> None:
     assert locate(LOCATE_TEXT, field, snippet) == line
 
 
+# -- applicability ----------------------------------------------------------------------------
+
+APPLICABILITY = """
+[applicability]
+devices = ["iphone", "ipad"]
+per_device = true
+
+[[applicability.not_applicable_when]]
+answer = "high_risk"
+equals = false
+reason = "Only for people at risk."
+
+[[applicability.caution_when]]
+answer = "can_cope_without_recovery"
+equals = false
+reason = "Set up recovery first."
+
+[[applicability.requires]]
+devices = ["iphone", "ipad"]
+min_version = "17.2"
+fix = "Update it."
+"""
+
+
+def test_consistent_applicability_is_clean(guide_dir: Path) -> None:
+    append_to(step_file(guide_dir, "alpha"), APPLICABILITY)
+    assert validate(guide_dir, "--strict").status == 0
+
+
+def test_a_minimum_for_a_device_the_step_does_not_concern(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    append_to(
+        path, APPLICABILITY.replace('devices = ["iphone", "ipad"]\nmin', 'devices = ["iphone", "mac"]\nmin')
+    )
+    found = assert_error(
+        validate(guide_dir),
+        path,
+        "applicability.requires.0.devices",
+        line_number(path, 'devices = ["iphone", "mac"]'),
+    )
+    assert "'mac'" in found.message and "does not concern" in found.message
+
+
+def test_two_minimums_for_one_kind_of_device(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    append_to(
+        path,
+        APPLICABILITY + '\n[[applicability.requires]]\ndevices = ["ipad"]\nmin_version = "18"\nfix = "x"\n',
+    )
+    second = line_number(
+        path, "[[applicability.requires]]", after=line_number(path, "[[applicability.requires]]")
+    )
+    found = assert_error(validate(guide_dir), path, "applicability.requires.1.devices", second + 1)
+    assert "already has a minimum version" in found.message
+
+
+def test_instructions_for_a_device_the_step_does_not_concern(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    append_to(path, '\n[applicability]\ndevices = ["mac"]\n')
+    found = assert_error(validate(guide_dir), path, "instructions.0.platform", line_number(path, "platform"))
+    assert "would never be shown" in found.message
+
+
+def test_per_device_on_a_step_that_cannot_be_done(tmp_path: Path) -> None:
+    folder = write_guide(tmp_path / "guide", IDS, not_completable=("alpha",))
+    path = step_file(folder, "alpha")
+    append_to(path, "\n[applicability]\nper_device = true\n")
+    assert_error(validate(folder), path, "applicability.per_device", line_number(path, "per_device"))
+
+
+def test_one_rule_per_answer(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    rule = '\n[[applicability.caution_when]]\nanswer = "high_risk"\nequals = {value}\nreason = "r"\n'
+    append_to(path, rule.format(value="true") + rule.format(value="false"))
+    last = line_number(path, "answer", after=line_number(path, "answer"))
+    assert_error(validate(guide_dir), path, "applicability.caution_when.1.answer", last)
+
+
+def test_a_caution_on_an_answer_that_rules_the_step_out_warns(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    append_to(path, APPLICABILITY.replace('"can_cope_without_recovery"', '"high_risk"'))
+    result = validate(guide_dir)
+    found = result.only()
+    assert (found.severity, found.field) == ("warning", "applicability.caution_when.0.answer")
+    assert result.status == 0
+    assert validate(guide_dir, "--strict").status == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ('answer = "high_risk"', 'answer = "likes_cats"', "applicability.not_applicable_when.0.answer"),
+        (
+            'devices = ["iphone", "ipad"]\nmin',
+            'devices = ["iphone", "tv"]\nmin',
+            "applicability.requires.0.devices.1",
+        ),
+        ('devices = ["iphone", "ipad"]\nper', "devices = []\nper", "applicability.devices"),
+        ('min_version = "17.2"', 'min_version = "17.x"', "applicability.requires.0.min_version"),
+        (
+            'equals = false\nreason = "Only',
+            'equals = "no"\nreason = "Only',
+            "applicability.not_applicable_when.0.equals",
+        ),
+        ('fix = "Update it."', 'fix = ""', "applicability.requires.0.fix"),
+        ("per_device = true", 'per_device = "yes"', "applicability.per_device"),
+    ],
+)
+def test_an_answer_or_device_that_does_not_exist_is_an_error(
+    guide_dir: Path, old: str, new: str, field: str
+) -> None:
+    path = step_file(guide_dir, "alpha")
+    append_to(path, APPLICABILITY)
+    replace_in(path, old, new)
+    found = validate(guide_dir).only()
+    assert (found.severity, found.field) == ("error", field)
+    assert found.line is not None
+
+
+@pytest.mark.parametrize(
+    ("field", "line"),
+    [
+        ("applicability", 1),
+        ("applicability.devices", 2),
+        ("applicability.per_device", 3),
+        ("applicability.requires.0.fix", 9),
+        ("applicability.requires.1.min_version", 12),
+        ("applicability.requires.1", 11),
+        ("applicability.requires.0.devices.1", 7),
+    ],
+)
+def test_locate_applicability_fields(field: str, line: int) -> None:
+    text = (
+        "[applicability]\n"  # 1
+        'devices = ["iphone"]\n'  # 2
+        "per_device = true\n"  # 3
+        "\n"  # 4
+        "[[applicability.requires]]\n"  # 5
+        'min_version = "1"\n'  # 6
+        'devices = ["iphone"]\n'  # 7
+        "\n"  # 8
+        'fix = "a"\n'  # 9
+        "\n"  # 10
+        "[[applicability.requires]]\n"  # 11
+        'min_version = "2"\n'  # 12
+    )
+    assert locate(text, field) == line
+
+
 # -- the writers' guide -----------------------------------------------------------------------
 
 README = Path(__file__).resolve().parents[2] / "content" / "README.md"

@@ -10,6 +10,7 @@ import pytest
 from privacy_walkthrough.core.content_loader import load_guide
 from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.progress_models import (
+    SETUP_PAGE,
     SUMMARY_PAGE,
     WELCOME_PAGE,
     Progress,
@@ -76,10 +77,15 @@ def saved(guide: Guide, **changes: object) -> Progress:
 # -- pages and navigation -----------------------------------------------------------------
 
 
-def test_pages_are_welcome_steps_summary(flow: Walkthrough) -> None:
-    assert [p.kind for p in flow.pages] == [PageKind.WELCOME, *[PageKind.STEP] * 4, PageKind.SUMMARY]
-    assert [p.key for p in flow.pages] == [WELCOME_PAGE, *IDS, SUMMARY_PAGE]
-    assert [p.step.id if p.step else None for p in flow.pages] == [None, *IDS, None]
+def test_pages_are_welcome_setup_steps_summary(flow: Walkthrough) -> None:
+    assert [p.kind for p in flow.pages] == [
+        PageKind.WELCOME,
+        PageKind.SETUP,
+        *[PageKind.STEP] * 4,
+        PageKind.SUMMARY,
+    ]
+    assert [p.key for p in flow.pages] == [WELCOME_PAGE, SETUP_PAGE, *IDS, SUMMARY_PAGE]
+    assert [p.step.id if p.step else None for p in flow.pages] == [None, None, *IDS, None]
 
 
 def test_new_walkthrough_starts_on_welcome(flow: Walkthrough, calls: list[Progress]) -> None:
@@ -96,11 +102,11 @@ def test_next_walks_every_page_then_stops(flow: Walkthrough, calls: list[Progres
         flow.go_next()
         seen.append(flow.current.key)
         assert flow.progress.current_page == flow.current.key
-    assert seen == [WELCOME_PAGE, *IDS, SUMMARY_PAGE]
-    assert len(calls) == 5
+    assert seen == [WELCOME_PAGE, SETUP_PAGE, *IDS, SUMMARY_PAGE]
+    assert len(calls) == 6
     flow.go_next()  # on the summary: nothing happens
     assert flow.current.key == SUMMARY_PAGE
-    assert len(calls) == 5
+    assert len(calls) == 6
 
 
 def test_back_walks_to_welcome_then_stops(flow: Walkthrough, calls: list[Progress]) -> None:
@@ -110,32 +116,33 @@ def test_back_walks_to_welcome_then_stops(flow: Walkthrough, calls: list[Progres
     while flow.can_go_back:
         flow.go_back()
         seen.append(flow.current.key)
-    assert seen == [*reversed(IDS), WELCOME_PAGE]
-    assert len(calls) == 5
+    assert seen == [*reversed(IDS), SETUP_PAGE, WELCOME_PAGE]
+    assert len(calls) == 6
     assert not flow.can_go_back
     flow.go_back()
     assert flow.index == 0
-    assert len(calls) == 5
+    assert len(calls) == 6
 
 
 def test_go_to_and_go_to_step(flow: Walkthrough, calls: list[Progress]) -> None:
-    flow.go_to(3)
+    flow.go_to(4)
     assert flow.current.key == "charlie"
     flow.go_to_step("alpha")
-    assert flow.index == 1
+    assert flow.index == 2
     assert flow.progress.current_page == "alpha"
     assert flow.step_number("delta") == 4
+    assert flow.page_index_of_step("delta") == 5
     assert len(calls) == 2
 
 
 def test_go_to_the_current_page_changes_nothing(flow: Walkthrough, calls: list[Progress]) -> None:
     flow.go_to_step("bravo")
     flow.go_to_step("bravo")
-    flow.go_to(2)
+    flow.go_to(3)
     assert len(calls) == 1
 
 
-@pytest.mark.parametrize("index", [-1, 6, 100])
+@pytest.mark.parametrize("index", [-1, 7, 100])
 def test_go_to_out_of_range(flow: Walkthrough, calls: list[Progress], index: int) -> None:
     with pytest.raises(IndexError):
         flow.go_to(index)
@@ -252,7 +259,7 @@ def test_every_action_calls_on_change_once_with_the_progress(
         lambda: flow.set_status("charlie", StepStatus.SKIPPED, reason="r"),
         lambda: flow.set_status("charlie", StepStatus.SKIPPED, reason="r"),
         lambda: flow.go_back(),
-        lambda: flow.go_to(5),
+        lambda: flow.go_to(6),
     ]
     for count, action in enumerate(actions, start=1):
         action()
@@ -293,10 +300,10 @@ def test_tally_open_steps_and_finished(flow: Walkthrough) -> None:
 
 
 def test_first_open_index(flow: Walkthrough) -> None:
-    assert flow.first_open_index() == 1
+    assert flow.first_open_index() == 2
     flow.set_status("alpha", StepStatus.SKIPPED)
     flow.set_status("bravo", StepStatus.LATER)
-    assert flow.first_open_index() == 2
+    assert flow.first_open_index() == 3
     for step_id in IDS:
         flow.set_status(step_id, StepStatus.NOT_APPLICABLE)
     assert flow.first_open_index() == len(flow.pages) - 1
@@ -315,11 +322,15 @@ def test_resume_on_a_step_and_back_works(guide: Guide) -> None:
     assert flow.current.key == "bravo"
     flow.go_back()
     flow.go_back()
+    assert flow.current.kind is PageKind.SETUP
+    flow.go_back()
     assert flow.current.kind is PageKind.WELCOME
-    assert len(calls) == 3
+    assert len(calls) == 4
 
 
-@pytest.mark.parametrize(("page", "index"), [(WELCOME_PAGE, 0), (SUMMARY_PAGE, 5), ("delta", 4)])
+@pytest.mark.parametrize(
+    ("page", "index"), [(WELCOME_PAGE, 0), (SETUP_PAGE, 1), (SUMMARY_PAGE, 6), ("delta", 5)]
+)
 def test_resume_on_special_pages(guide: Guide, page: str, index: int) -> None:
     assert resume(guide, saved(guide, current_page=page)).index == index
 
