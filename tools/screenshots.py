@@ -52,7 +52,7 @@ def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> li
             elif page == "summary":
                 window.on_summary_triggered()
             else:
-                window.go_to_page(walkthrough.step_number(page))
+                window.go_to_page(walkthrough.page_index_of_step(page))
             settle(app)
             target = out / f"{page}-{scheme}.png"
             screen = window.screen()

@@ -28,17 +28,18 @@ from PySide6.QtWidgets import (
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.content_models import StepKind
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress_models import StepStatus
-from privacy_walkthrough.core.progress_store import ProgressError, ProgressStore
-from privacy_walkthrough.core.progress_transfer import read_portable_progress
+from privacy_walkthrough.core.profiles import ProfileRegistry
+from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
-from privacy_walkthrough.data_eraser import app_files, erase_app_data
 from privacy_walkthrough.paths import AppPaths
-from privacy_walkthrough.qt.checklist_printer import ChecklistPrinter
+from privacy_walkthrough.qt.data_commands import DataCommands
 from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.file_commands import FileCommands
+from privacy_walkthrough.qt.fit_panel import PersonalView
 from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import WindowActions
+from privacy_walkthrough.qt.setup_page import SetupPage
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
 from privacy_walkthrough.qt.summary_page import SummaryPage
@@ -51,30 +52,33 @@ SAVE_RETRY_MS = 5000
 
 class StackPage(IntEnum):
     WELCOME = 0
-    STEP = 1
-    SUMMARY = 2
+    SETUP = 1
+    STEP = 2
+    SUMMARY = 3
 
 
 class WalkthroughWindow(QMainWindow):
-    def __init__(self, session: Session, dialogs: Dialogs, paths: AppPaths) -> None:
+    def __init__(
+        self, session: Session, dialogs: Dialogs, paths: AppPaths, profiles: ProfileRegistry
+    ) -> None:
         super().__init__()
         self.setObjectName("walkthroughWindow")
         self.session = session
         self.dialogs = dialogs
         self.paths = paths
         self.last_announcement = ""
-        self.setWindowTitle(tr("Privacy Walkthrough"))
         self.setMinimumSize(800, 600)
         self.resize(1100, 760)
         icons = status_icons()
 
         self.step_list = StepListWidget(icons)
         self.welcome_page = WelcomePage(session.guide, str(paths.data))
+        self.setup_page = SetupPage()
         self.step_page = StepPage()
         self.summary_page = SummaryPage(icons)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
-        for page in (self.welcome_page, self.step_page, self.summary_page):
+        for page in (self.welcome_page, self.setup_page, self.step_page, self.summary_page):
             self.stack.addWidget(page)
 
         self.progress_bar = QProgressBar()
@@ -96,7 +100,8 @@ class WalkthroughWindow(QMainWindow):
         self.next_button.setObjectName("nextButton")
         self.next_button.setDefault(True)
 
-        self.checklist_printer = ChecklistPrinter(session, dialogs, self)
+        self.file_commands = FileCommands(self, dialogs, self)
+        self.data_commands = DataCommands(self, dialogs, self, paths, profiles)
         self.window_actions = WindowActions(self)
         self._build_layout()
         self._connect()
@@ -106,8 +111,7 @@ class WalkthroughWindow(QMainWindow):
         self._escape_armed = QTimer(self)
         self._escape_armed.setSingleShot(True)
         self._escape_armed.setInterval(800)
-        self.step_list.populate(self.walkthrough)
-        self.refresh()
+        self.reload()
 
     @property
     def walkthrough(self) -> Walkthrough:
@@ -149,12 +153,16 @@ class WalkthroughWindow(QMainWindow):
         self.step_page.link_activated.connect(self.dialogs.open_url)
         self.welcome_page.promise_label.linkActivated.connect(self.dialogs.open_url)
         self.summary_page.step_requested.connect(self.on_summary_step_requested)
-        self.summary_page.print_requested.connect(self.on_print_triggered)
-        self.summary_page.preview_requested.connect(self.on_preview_triggered)
-        self.summary_page.pdf_requested.connect(self.on_save_pdf_triggered)
+        self.summary_page.print_requested.connect(self.file_commands.on_print_triggered)
+        self.summary_page.preview_requested.connect(self.file_commands.on_preview_triggered)
+        self.summary_page.pdf_requested.connect(self.file_commands.on_save_pdf_triggered)
         self.summary_page.person_name_edited.connect(self.walkthrough_set_person_name)
         self.summary_page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
         self.window_actions.include_notes.toggled.connect(self.on_include_notes_toggled)
+        self.setup_page.devices_changed.connect(self.on_setup_devices_changed)
+        self.setup_page.answers_changed.connect(self.on_setup_answers_changed)
+        self.step_page.device_ticked.connect(self.on_step_device_ticked)
+        self.step_page.still_set_confirmed.connect(self.on_step_still_set_confirmed)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -164,20 +172,53 @@ class WalkthroughWindow(QMainWindow):
         page = walkthrough.current
         if page.kind is PageKind.WELCOME:
             self.stack.setCurrentIndex(StackPage.WELCOME)
+        elif page.kind is PageKind.SETUP:
+            self.setup_page.show_progress(walkthrough.progress)
+            self.stack.setCurrentIndex(StackPage.SETUP)
         elif page.kind is PageKind.SUMMARY:
             self.summary_page.show_walkthrough(walkthrough)
             self.stack.setCurrentIndex(StackPage.SUMMARY)
         else:
-            assert page.step is not None
-            self.step_page.show_step(
-                page.step,
-                walkthrough.step_number(page.key),
-                len(walkthrough.guide.steps),
-                walkthrough.step_progress(page.key),
-                walkthrough.is_updated_since_done(page.key),
-            )
+            self._show_step(page.key)
             self.stack.setCurrentIndex(StackPage.STEP)
         self._refresh_state()
+
+    def _personal_view(self, step_id: str) -> PersonalView:
+        walkthrough = self.walkthrough
+        return PersonalView(
+            fit=walkthrough.fit(step_id),
+            progress=walkthrough.step_progress(step_id),
+            all_devices=tuple(walkthrough.progress.devices),
+            recheck=tuple(walkthrough.recheck_devices(step_id)),
+            per_device=walkthrough.guide.step(step_id).applicability.per_device,
+            can_mark_done=walkthrough.can_mark_done(step_id),
+        )
+
+    def _show_step(self, step_id: str) -> None:
+        walkthrough = self.walkthrough
+        self.step_page.show_step(
+            walkthrough.guide.step(step_id),
+            walkthrough.step_number(step_id),
+            len(walkthrough.guide.steps),
+            walkthrough.step_progress(step_id),
+            walkthrough.is_updated_since_done(step_id),
+            self._personal_view(step_id),
+        )
+
+    def reload(self) -> None:
+        """Show the session from scratch (after opening another profile, importing, starting over)."""
+        profile = self.data_commands.current_profile
+        self.setWindowTitle(tr("Privacy Walkthrough — {name}", name=profile.name))
+        self.window_actions.show_profiles(self.data_commands.profiles.profiles(), profile.id)
+        self.step_list.populate(self.walkthrough)
+        self.refresh()
+
+    def forget_shown_note(self) -> None:
+        """Drop the note on screen without saving it (its progress is being replaced)."""
+        self.step_page.step = None
+
+    def flush_note(self) -> None:
+        self.step_page.flush_note()
 
     def _refresh_state(self) -> None:
         walkthrough = self.walkthrough
@@ -232,12 +273,15 @@ class WalkthroughWindow(QMainWindow):
         self.go_to_page(len(self.walkthrough.pages) - 1)
 
     def on_summary_step_requested(self, step_id: str) -> None:
-        self.go_to_page(self.walkthrough.step_number(step_id))
+        self.go_to_page(self.walkthrough.page_index_of_step(step_id))
 
     # -- decisions ----------------------------------------------------------------------
 
     def on_step_status_chosen(self, step_id: str, status: StepStatus, reason: str) -> None:
         step = self.walkthrough.guide.step(step_id)
+        if status is StepStatus.DONE and not self.walkthrough.can_mark_done(step_id):
+            self.announce(tr("Tick each device first: this step is done when it is done on every device."))
+            return
         if status is StepStatus.DONE and step.kind is StepKind.IRREVERSIBLE:
             confirmed = self.dialogs.confirm(
                 self,
@@ -253,9 +297,7 @@ class WalkthroughWindow(QMainWindow):
             if not confirmed:
                 return
         self.walkthrough.set_status(step_id, status, reason)
-        self.step_page.show_progress(
-            self.walkthrough.step_progress(step_id), self.walkthrough.is_updated_since_done(step_id)
-        )
+        self._show_step(step_id)
         self._refresh_state()
         self.announce(
             tr("{title}: {status}", title=step.title, status=self.step_page.decision_bar.status_label.text())
@@ -269,6 +311,26 @@ class WalkthroughWindow(QMainWindow):
             else:
                 self.on_step_status_chosen(page.key, status, "")
 
+    def on_step_device_ticked(self, step_id: str, device_id: str, ticked: bool) -> None:
+        self.walkthrough.set_device_done(step_id, device_id, ticked)
+        self._show_step(step_id)
+        self._refresh_state()
+        self.announce(self.step_page.decision_bar.status_label.text())
+
+    def on_step_still_set_confirmed(self, step_id: str) -> None:
+        self.walkthrough.confirm_still_set(step_id)
+        self._show_step(step_id)
+        self._refresh_state()
+        self.announce(tr("Thank you: marked as checked again."))
+
+    def on_setup_devices_changed(self, devices: list[Device]) -> None:
+        self.walkthrough.set_devices(devices)
+        self._refresh_state()
+
+    def on_setup_answers_changed(self, answers: Answers) -> None:
+        self.walkthrough.set_answers(answers)
+        self._refresh_state()
+
     def on_step_note_edited(self, step_id: str, note: str) -> None:
         self.walkthrough.set_note(step_id, note)
         self._show_save_state()
@@ -277,102 +339,15 @@ class WalkthroughWindow(QMainWindow):
         self.session.retry_save()
         self._show_save_state()
 
-    def start_over(self) -> None:
-        confirmed = self.dialogs.confirm(
-            self,
-            tr("Start over?"),
-            tr(
-                "All steps go back to “not yet” and your notes are cleared. A copy of your current "
-                "progress is kept as a backup file in the data folder."
-            ),
-            tr("Start over"),
-        )
-        if not confirmed:
-            return
-        self.step_page.step = None  # do not write the old note into the new progress
-        backup = self.session.start_over()
-        self.step_list.populate(self.walkthrough)
-        self.refresh()
-        if backup is not None:
-            self.dialogs.inform(
-                self, tr("Started over"), tr("Your earlier progress was kept in {path}.", path=str(backup))
-            )
-
     def walkthrough_set_person_name(self, name: str) -> None:
         self.walkthrough.set_person_name(name)
         self._show_save_state()
 
-    # -- the checklist ------------------------------------------------------------------
-
     def on_include_notes_toggled(self, include: bool) -> None:
-        self.checklist_printer.include_notes = include
+        self.file_commands.include_notes = include
         box = self.summary_page.include_notes_box
         if box.isChecked() != include:
             box.setChecked(include)
-
-    def on_print_triggered(self) -> None:
-        self.step_page.flush_note()
-        if self.checklist_printer.print_checklist():
-            self.announce(tr("The checklist was sent to the printer."))
-
-    def on_preview_triggered(self) -> None:
-        self.step_page.flush_note()
-        self.checklist_printer.preview()
-
-    def on_print_blank_triggered(self) -> None:
-        self.checklist_printer.preview(blank=True)
-
-    def on_save_pdf_triggered(self) -> None:
-        self.step_page.flush_note()
-        target = self.checklist_printer.save_pdf()
-        if target is not None:
-            self.announce(tr("The checklist was saved as {path}.", path=str(target)))
-
-    # -- carrying progress along --------------------------------------------------------
-
-    def on_export_triggered(self) -> None:
-        self.step_page.flush_note()
-        target = self.checklist_printer.save_progress_file()
-        if target is not None:
-            self.announce(tr("Your progress was saved as {path}.", path=str(target)))
-
-    def on_import_triggered(self) -> None:
-        source = self.dialogs.open_path(
-            self, tr("Import progress"), tr("Privacy Walkthrough progress (*.json);;All files (*)")
-        )
-        if source is None:
-            return
-        try:
-            imported = read_portable_progress(source, self.session.guide)
-        except ProgressError as exc:
-            self.dialogs.warn(
-                self,
-                tr("Nothing was imported"),
-                tr("{reason}. Your progress has not changed.", reason=str(exc).capitalize()),
-            )
-            return
-        replace = self.dialogs.confirm(
-            self,
-            tr("Replace your progress?"),
-            tr(
-                "The progress in {name} will replace the progress in this app. A copy of your "
-                "current progress is kept as a backup file in the data folder.",
-                name=source.name,
-            ),
-            tr("Replace"),
-        )
-        if not replace:
-            return
-        self.step_page.step = None  # do not write the shown note into the imported progress
-        backup = self.session.replace_progress(imported)
-        self.step_list.populate(self.walkthrough)
-        self.refresh()
-        message = tr("The progress from {name} is now in use.", name=source.name)
-        if backup is not None:
-            message = tr(
-                "{message} Your earlier progress was kept in {path}.", message=message, path=str(backup)
-            )
-        self.dialogs.inform(self, tr("Progress imported"), message)
 
     # -- help ---------------------------------------------------------------------------
 
@@ -395,34 +370,6 @@ class WalkthroughWindow(QMainWindow):
                 guide_version=self.session.guide.info.version,
                 reviewed=self.session.guide.info.reviewed.isoformat(),
             ),
-        )
-
-    def erase_data(self) -> None:
-        """Delete this app's progress, backups and logs after a clear question."""
-        files = app_files(self.paths)
-        confirmed = self.dialogs.confirm(
-            self,
-            tr("Erase all your data?"),
-            tr(
-                "This deletes, from {folder}: your progress and notes, every backup and set-aside "
-                "copy of it, and the app's log files ({count} files). It cannot be undone. "
-                "Checklists or progress files you saved elsewhere are not touched.",
-                folder=str(self.paths.data),
-                count=len(files),
-            ),
-            tr("Erase everything"),
-        )
-        if not confirmed:
-            return
-        self.step_page.step = None  # nothing more is written for the old progress
-        deleted = erase_app_data(self.paths)
-        self.session = Session(self.session.guide, ProgressStore(self.session.store.path))
-        self.checklist_printer.session = self.session
-        self.step_list.populate(self.walkthrough)
-        self.refresh()
-        listing = "\n".join(str(p) for p in deleted) or tr("(there was nothing to delete)")
-        self.dialogs.inform(
-            self, tr("Your data was erased"), tr("These files were deleted:\n{files}", files=listing)
         )
 
     # -- leaving ------------------------------------------------------------------------

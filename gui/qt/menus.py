@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.profiles import Profile
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
 
@@ -42,22 +43,24 @@ class WindowActions:
         self.window = window
         bar = window.menuBar()
 
+        files = window.file_commands
+        data = window.data_commands
         file_menu = bar.addMenu(tr("&File"))
-        self.print = self._add(file_menu, tr("&Print checklist…"), window.on_print_triggered, Shortcut.PRINT)
-        self.preview = self._add(file_menu, tr("Print pre&view…"), window.on_preview_triggered)
-        self.save_pdf = self._add(file_menu, tr("Save checklist as P&DF…"), window.on_save_pdf_triggered)
+        self.print = self._add(file_menu, tr("&Print checklist…"), files.on_print_triggered, Shortcut.PRINT)
+        self.preview = self._add(file_menu, tr("Print pre&view…"), files.on_preview_triggered)
+        self.save_pdf = self._add(file_menu, tr("Save checklist as P&DF…"), files.on_save_pdf_triggered)
         self.print_blank = self._add(
-            file_menu, tr("Print a &blank checklist…"), window.on_print_blank_triggered
+            file_menu, tr("Print a &blank checklist…"), files.on_print_blank_triggered
         )
         self.include_notes = QAction(tr("Include my private &notes in the checklist"), window)
         self.include_notes.setCheckable(True)
         file_menu.addAction(self.include_notes)
         file_menu.addSeparator()
-        self.import_progress = self._add(file_menu, tr("&Import progress…"), window.on_import_triggered)
-        self.export_progress = self._add(file_menu, tr("&Export progress…"), window.on_export_triggered)
+        self.import_progress = self._add(file_menu, tr("&Import progress…"), files.on_import_triggered)
+        self.export_progress = self._add(file_menu, tr("&Export progress…"), files.on_export_triggered)
         file_menu.addSeparator()
-        self.start_over = self._add(file_menu, tr("&Start over…"), window.start_over)
-        self.erase_data = self._add(file_menu, tr("&Erase all my data…"), window.erase_data)
+        self.start_over = self._add(file_menu, tr("&Start over…"), data.start_over)
+        self.erase_data = self._add(file_menu, tr("&Erase all my data…"), data.erase_data)
         file_menu.addSeparator()
         self.quit = self._add(file_menu, tr("&Quit"), window.close, Shortcut.QUIT)
 
@@ -65,6 +68,17 @@ class WindowActions:
         self.back = self._add(go_menu, tr("&Back"), window.on_back_triggered, Shortcut.BACK)
         self.next = self._add(go_menu, tr("&Next"), window.on_next_triggered, Shortcut.NEXT)
         self.summary = self._add(go_menu, tr("&Summary"), window.on_summary_triggered, Shortcut.SUMMARY)
+
+        self.profile_menu = bar.addMenu(tr("&Profile"))
+        self.profile_group = QActionGroup(window)
+        self.profile_group.setExclusive(True)
+        self.profile_actions: list[QAction] = []
+        self.new_profile = QAction(tr("&New profile…"), window)
+        self.new_profile.triggered.connect(data.new_profile)
+        self.rename_profile = QAction(tr("&Rename this profile…"), window)
+        self.rename_profile.triggered.connect(data.rename_profile)
+        self.delete_profile = QAction(tr("&Delete this profile…"), window)
+        self.delete_profile.triggered.connect(data.delete_profile)
 
         step_menu = bar.addMenu(tr("&Step"))
         self.mark_done = self._add(
@@ -103,6 +117,28 @@ class WindowActions:
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def show_profiles(self, profiles: Sequence[Profile], current_id: str) -> None:
+        """List the profiles, the current one checked, then the profile commands."""
+        menu = self.profile_menu
+        menu.clear()
+        for action in self.profile_actions:
+            self.profile_group.removeAction(action)
+            action.deleteLater()
+        self.profile_actions = []
+        for profile in profiles:
+            action = QAction(profile.name, self.window)
+            action.setCheckable(True)
+            action.setChecked(profile.id == current_id)
+            action.triggered.connect(
+                lambda _checked=False, pid=profile.id: self.window.data_commands.switch_profile(pid)
+            )
+            self.profile_group.addAction(action)
+            menu.addAction(action)
+            self.profile_actions.append(action)
+        menu.addSeparator()
+        for action in (self.new_profile, self.rename_profile, self.delete_profile):
+            menu.addAction(action)
 
     def shortcut_table(self) -> list[tuple[str, str]]:
         """(what it does, keys) for every action that has a shortcut, for the help dialog."""

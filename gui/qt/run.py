@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from privacy_walkthrough.core.content_loader import ContentError
 from privacy_walkthrough.core.i18n import set_catalog, tr
 from privacy_walkthrough.core.instance_lock import InstanceLock, InstanceLockedError, InstanceLockError
+from privacy_walkthrough.core.profiles import ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
@@ -83,11 +84,26 @@ def build_window(paths: AppPaths, dialogs: Dialogs) -> WalkthroughWindow | None:
         log.error("The shipped guide failed to load")
         dialogs.warn(None, tr("The guide could not be loaded"), str(exc))
         return None
-    store = ProgressStore(paths.progress_file(guide.info.id))
+    try:
+        profiles = ProfileRegistry(paths.data)
+    except ProfileError as exc:
+        dialogs.warn(None, tr("The list of profiles cannot be used"), str(exc))
+        return None
+    if profiles.set_aside_notice is not None:
+        dialogs.warn(
+            None,
+            tr("The list of profiles could not be read"),
+            tr(
+                "It was moved to {path} and a new list was started. Each person's progress files "
+                "are still in the data folder.",
+                path=str(profiles.set_aside_notice),
+            ),
+        )
+    store = ProgressStore(profiles.progress_file(profiles.last_used(), guide.info.id))
     store.sweep_temp_files()
     try:
         session = Session(guide, store)
     except NewerProgressError as exc:
         dialogs.warn(None, tr("Please update Privacy Walkthrough"), str(exc))
         return None
-    return WalkthroughWindow(session, dialogs, paths)
+    return WalkthroughWindow(session, dialogs, paths, profiles)

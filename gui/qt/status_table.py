@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import status_label
+from privacy_walkthrough.core.labels import device_label, status_label
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import Walkthrough
 
@@ -28,7 +28,7 @@ class StepStatusTable(QTableWidget):
         self._icons = icons
         self.setAccessibleName(tr("Every step and its status"))
         self.setAccessibleDescription(tr("Press Enter on a step to open it."))
-        self.setHorizontalHeaderLabels([tr("Step"), tr("Status"), tr("Done on")])
+        self.setHorizontalHeaderLabels([tr("Step"), tr("Status"), tr("Last confirmed")])
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -54,13 +54,19 @@ class StepStatusTable(QTableWidget):
         self.setRowCount(0)
         for row, step in enumerate(walkthrough.guide.steps):
             entry = walkthrough.step_progress(step.id)
-            status = status_label(entry.status)
-            if entry.status is StepStatus.SKIPPED and entry.skip_reason:
+            effective = walkthrough.status(step.id)
+            status = status_label(effective)
+            if effective is StepStatus.SKIPPED and entry.skip_reason:
                 status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
+            recheck = walkthrough.recheck_devices(step.id)
+            if recheck:
+                names = ", ".join(device_label(d, walkthrough.progress.devices) for d in recheck)
+                status = tr("{status}; check again on {devices}", status=status, devices=names)
+            confirmed = [t for t in (entry.done_at, entry.confirmed_at) if t is not None]
             cells = [
                 QTableWidgetItem(step.title),
-                QTableWidgetItem(self._icons[entry.status], status),
-                QTableWidgetItem(entry.done_at.date().isoformat() if entry.done_at else ""),
+                QTableWidgetItem(self._icons[effective], status),
+                QTableWidgetItem(max(confirmed).date().isoformat() if confirmed else ""),
             ]
             self.insertRow(row)
             for column, cell in enumerate(cells):

@@ -47,6 +47,14 @@ class StepListWidget(QListWidget):
             if page.kind is PageKind.WELCOME:
                 text = tr("Welcome")
                 item.setIcon(QIcon())
+            elif page.kind is PageKind.SETUP:
+                count = len(walkthrough.progress.devices)
+                text = (
+                    tr("Your devices and answers\n{count} devices", count=count)
+                    if count
+                    else tr("Your devices and answers")
+                )
+                item.setIcon(QIcon())
             elif page.kind is PageKind.SUMMARY:
                 text = tr("Summary and checklist")
                 item.setIcon(QIcon())

@@ -15,6 +15,7 @@ from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepProgres
 from privacy_walkthrough.core.qr import qr_svg
 from privacy_walkthrough.core.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.qt.decision_bar import DecisionBar
+from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
 from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 
@@ -55,6 +56,8 @@ class StepPage(QWidget):
     status_chosen = Signal(str, StepStatus, str)  # step id, status, skip reason
     note_edited = Signal(str, str)  # step id, note text
     link_activated = Signal(str)  # a source link the user clicked
+    device_ticked = Signal(str, str, bool)  # step id, device id, ticked
+    still_set_confirmed = Signal(str)  # step id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,9 @@ class StepPage(QWidget):
         self.title_label = HeadingLabel("", level=1)
         self.summary_label = WrappedLabel(object_name="summaryLabel")
         self.meta_label = WrappedLabel(object_name="metaLabel")
+        self.fit_panel = FitPanel()
+        self.fit_panel.device_ticked.connect(self.on_fit_panel_device_ticked)
+        self.fit_panel.still_set_confirmed.connect(self.on_fit_panel_still_set_confirmed)
         self.content_box = QWidget()
         self.content_layout = QVBoxLayout(self.content_box)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +103,7 @@ class StepPage(QWidget):
             self.title_label,
             self.summary_label,
             self.meta_label,
+            self.fit_panel,
             self.content_box,
             self.note_heading,
             self.note_hint,
@@ -121,7 +128,13 @@ class StepPage(QWidget):
     # -- rendering ----------------------------------------------------------------------
 
     def show_step(
-        self, step: Step, number: int, total: int, progress: StepProgress, updated: bool = False
+        self,
+        step: Step,
+        number: int,
+        total: int,
+        progress: StepProgress,
+        updated: bool = False,
+        view: PersonalView | None = None,
     ) -> None:
         self.flush_note()
         self.step = step
@@ -138,7 +151,12 @@ class StepPage(QWidget):
                 date=step.reviewed.isoformat(),
             )
         )
-        self._fill_content(step)
+        self._fill_content(step, view.fit.instructions if view else tuple(step.instructions))
+        if view is not None:
+            self.fit_panel.show_view(view)
+        else:
+            self.fit_panel.hide()
+        self.decision_bar.done_button.setEnabled(view is None or view.can_mark_done)
         self.note_edit.blockSignals(True)
         self.note_edit.setPlainText(progress.note)
         self.note_edit.blockSignals(False)
@@ -152,6 +170,7 @@ class StepPage(QWidget):
         while (item := self.content_layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.setParent(None)  # gone from the page (and its children) at once
                 widget.deleteLater()
 
     def _add(self, widget: QWidget) -> None:
@@ -161,12 +180,29 @@ class StepPage(QWidget):
         self._add(HeadingLabel(heading))
         self._add(WrappedLabel(markdown, text_format=MARKDOWN))
 
-    def _fill_content(self, step: Step) -> None:
+    def _fill_content(self, step: Step, shown: tuple[Instructions, ...]) -> None:
         self._clear_content()
         self._section(tr("Why it matters"), step.why)
         if step.instructions:
             self._add(HeadingLabel(tr("What to do")))
-            for instructions in step.instructions:
+            if not shown:
+                self._add(
+                    WrappedLabel(
+                        tr(
+                            "None of the instructions fits the devices and system versions you gave. "
+                            "Check them on the set-up page, or look for the setting on your device."
+                        ),
+                        object_name="hintLabel",
+                    )
+                )
+            elif len(shown) < len(step.instructions):
+                self._add(
+                    WrappedLabel(
+                        tr("Only the instructions for your devices and their system versions are shown."),
+                        object_name="hintLabel",
+                    )
+                )
+            for instructions in shown:
                 self._add(HeadingLabel(instructions_label(instructions), level=3))
                 if instructions.path:
                     path = WrappedLabel(path_text(instructions), object_name="pathLabel")
@@ -219,6 +255,14 @@ class StepPage(QWidget):
             cursor.removeSelectedText()
             self.note_hint.setText(tr("A note can hold up to {count} characters.", count=NOTE_MAX_CHARS))
         self._note_timer.start()
+
+    def on_fit_panel_device_ticked(self, device_id: str, ticked: bool) -> None:
+        if self.step is not None:
+            self.device_ticked.emit(self.step.id, device_id, ticked)
+
+    def on_fit_panel_still_set_confirmed(self) -> None:
+        if self.step is not None:
+            self.still_set_confirmed.emit(self.step.id)
 
     def on_decision_bar_status_chosen(self, status: StepStatus, reason: str) -> None:
         if self.step is not None:

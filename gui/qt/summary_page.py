@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import device_label
 from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import Walkthrough
 from privacy_walkthrough.qt.flow_layout import FlowLayout
@@ -39,6 +40,7 @@ class SummaryPage(QWidget):
         self.steps_table.step_requested.connect(self.step_requested)
         self.protected_label = WrappedLabel(object_name="protectedLabel")
         self.open_label = WrappedLabel(object_name="openLabel")
+        self.recheck_label = WrappedLabel(object_name="recheckLabel")
         self.exposed_label = WrappedLabel(
             tr(
                 "What no setting can protect: whenever a device checks whether a phone number or email "
@@ -88,6 +90,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.steps_table)
         layout.addWidget(HeadingLabel(tr("What is protected, and what is not")))
         layout.addWidget(self.protected_label)
+        layout.addWidget(self.recheck_label)
         layout.addWidget(self.open_label)
         layout.addWidget(self.exposed_label)
         layout.addWidget(HeadingLabel(tr("Your checklist")))
@@ -134,4 +137,16 @@ class SummaryPage(QWidget):
             else tr("No step is open.")
         )
         self.protected_label.setText(protected)
+        recheck = [
+            tr(
+                "{step} (on {devices})",
+                step=step.title,
+                devices=", ".join(device_label(d, walkthrough.progress.devices) for d in devices),
+            )
+            for step, devices in walkthrough.steps_to_recheck()
+        ]
+        self.recheck_label.setVisible(bool(recheck))
+        self.recheck_label.setText(
+            tr("Check again after system updates: {steps}.", steps="; ".join(recheck)) if recheck else ""
+        )
         self.open_label.setText(still_open)

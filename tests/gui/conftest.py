@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content_loader import load_guide
 from privacy_walkthrough.core.content_models import Guide
+from privacy_walkthrough.core.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress_store import ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
@@ -43,8 +44,9 @@ def make_window(qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs) -> Windo
     def make(guide: Guide | None = None, folder: Path | None = None) -> WalkthroughWindow:
         guide = guide or load_default_guide()
         paths = AppPaths.resolve(folder or tmp_path / "data")
-        store = ProgressStore(paths.progress_file(guide.info.id))
-        window = WalkthroughWindow(Session(guide, store), dialogs, paths)
+        profiles = ProfileRegistry(paths.data)
+        store = ProgressStore(profiles.progress_file(profiles.last_used(), guide.info.id))
+        window = WalkthroughWindow(Session(guide, store), dialogs, paths, profiles)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -117,7 +117,7 @@ def decide(walkthrough: Walkthrough) -> None:
 
 def write_note(window: WalkthroughWindow, step_id: str, note: str) -> None:
     """Type a note on a step's page, the way a person does."""
-    window.go_to_page(window.walkthrough.step_number(step_id))
+    window.go_to_page(window.walkthrough.page_index_of_step(step_id))
     window.step_page.note_edit.setPlainText(note)
 
 

@@ -25,6 +25,7 @@ def test_erase_my_data_asks_first_then_deletes_only_the_apps_files(
     configure_logging(data / "logs")
     window = make_window(small_guide)
     window.on_next_triggered()
+    window.on_next_triggered()
     window.step_page.decision_bar.done_button.click()
     window.session.store.back_up()
     unrelated = data / "my-own-notes.txt"
@@ -101,6 +102,7 @@ def test_the_whole_walkthrough_and_every_export_open_no_connection(
 
     window = make_window()
     dialogs.confirm_answers = [True]
+    window.on_next_triggered()  # the set-up page, left as it is
     for _step in window.walkthrough.guide.steps:
         window.on_next_triggered()
         window.step_page.note_edit.setPlainText('<img src="http://example.com/x.png"> note')
