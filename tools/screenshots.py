@@ -14,8 +14,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from privacy_walkthrough.core.content_models import DeviceKind
 from privacy_walkthrough.core.i18n import set_catalog
-from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.profiles import ProfileRegistry
+from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.look import apply_look
@@ -49,6 +51,10 @@ def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> li
         for page in pages:
             if page == "welcome":
                 window.go_to_page(0)
+            elif page == "setup":
+                window.walkthrough.set_devices(PROFILE_DEMO["Sam"][0])
+                window.walkthrough.set_answers(PROFILE_DEMO["Sam"][1])
+                window.go_to_page(1)
             elif page == "summary":
                 window.on_summary_triggered()
             else:
@@ -62,6 +68,49 @@ def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> li
     return written
 
 
+PROFILE_DEMO = {
+    "Alex": (
+        [Device(id="d1", kind=DeviceKind.IPHONE, name="Alex's iPhone", os_version="17.5")],
+        Answers(lives_in_uk=True, can_cope_without_recovery=True),
+    ),
+    "Sam": (
+        [
+            Device(id="d1", kind=DeviceKind.IPHONE, os_version="18.1"),
+            Device(id="d2", kind=DeviceKind.IPAD, name="Old iPad", os_version="16.1"),
+            Device(id="d3", kind=DeviceKind.MAC, os_version="15"),
+        ],
+        Answers(lives_in_uk=False, can_cope_without_recovery=False),
+    ),
+}
+
+
+def shoot_profiles(out: Path, step_id: str, size: tuple[int, int]) -> list[Path]:
+    """The same step for two people: what differs comes only from their devices and answers."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_look(app, "light")
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as data:
+        paths = AppPaths.resolve(Path(data))
+        paths.ensure()
+        registry = ProfileRegistry(paths.data)
+        for name, (devices, answers) in PROFILE_DEMO.items():
+            registry.set_last_used(registry.create(name).id)
+            window = build_window(paths, Dialogs())
+            assert window is not None
+            window.resize(*size)
+            window.show()
+            window.walkthrough.set_devices(devices)
+            window.walkthrough.set_answers(answers)
+            window.go_to_page(window.walkthrough.page_index_of_step(step_id))
+            settle(app)
+            target = out / f"{step_id}-{name.lower()}.png"
+            window.screen().grabWindow(window.winId()).save(str(target))
+            written.append(target)
+            window.close()
+    return written
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
@@ -69,11 +118,16 @@ def main() -> int:
     parser.add_argument("--size", default="1100x760")
     parser.add_argument("--pages", default="welcome,icloud-backup,summary")
     parser.add_argument("--pseudo-locale", action="store_true", help="stretch every string")
+    parser.add_argument("--profiles-step", help="instead: this step for two demo profiles")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
     width, height = (int(v) for v in args.size.split("x"))
+    if args.profiles_step:
+        for path in shoot_profiles(args.out, args.profiles_step, (width, height)):
+            print(path)
+        return 0
     for scheme in args.schemes.split(","):
         for path in shoot(args.out, scheme, (width, height), args.pages.split(",")):
             print(path)

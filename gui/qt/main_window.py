@@ -196,11 +196,13 @@ class WalkthroughWindow(QMainWindow):
 
     def _show_step(self, step_id: str) -> None:
         walkthrough = self.walkthrough
+        shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
+        shown = shown.model_copy(update={"status": walkthrough.status(step_id)})
         self.step_page.show_step(
             walkthrough.guide.step(step_id),
             walkthrough.step_number(step_id),
             len(walkthrough.guide.steps),
-            walkthrough.step_progress(step_id),
+            shown,
             walkthrough.is_updated_since_done(step_id),
             self._personal_view(step_id),
         )

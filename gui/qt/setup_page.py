@@ -12,7 +12,6 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QLineEdit,
@@ -85,7 +84,7 @@ class DeviceRowWidget(QWidget):
         self.kind_box.setAccessibleName(tr("Device {number}: kind", number=number))
         self.name_edit = QLineEdit(device.name, self)
         self.name_edit.setMaxLength(60)
-        self.name_edit.setPlaceholderText(tr("Name (optional), e.g. work iPhone"))
+        self.name_edit.setPlaceholderText(tr("Name (optional)"))
         self.name_edit.setAccessibleName(tr("Device {number}: name (optional)", number=number))
         self.version_box = QComboBox(self)
         self.version_box.setEditable(True)
@@ -187,8 +186,7 @@ class SetupPage(QWidget):
         self.add_button.clicked.connect(self.on_add_button_clicked)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(HeadingLabel(tr("A few questions")))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QVBoxLayout()
         self.answer_boxes: dict[AnswerKey, QComboBox] = {}
         for key, question, hint in _questions():
             box = QComboBox(body)
@@ -197,10 +195,13 @@ class SetupPage(QWidget):
             box.setAccessibleName(question)
             box.setAccessibleDescription(hint)
             box.activated.connect(lambda _index: self.answers_changed.emit(self.answers()))
-            question_label = WrappedLabel(question)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            question_label = WrappedLabel(question, object_name="questionLabel")
             question_label.setBuddy(box)
-            form.addRow(question_label, box)
-            form.addRow(WrappedLabel(hint, object_name="hintLabel"))
+            form.addWidget(question_label)
+            form.addWidget(WrappedLabel(hint, object_name="hintLabel"))
+            form.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
+            form.addSpacing(8)
             self.answer_boxes[key] = box
         layout.addLayout(form)
         layout.addStretch(1)
