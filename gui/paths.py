@@ -25,6 +25,11 @@ class AppPaths:
             logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
         )
 
+    @property
+    def guides(self) -> Path:
+        """The person's own guides folder (a trainer can add guides here)."""
+        return self.data / "guides"
+
     def progress_file(self, guide_id: str) -> Path:
         return self.data / "progress" / f"{guide_id}.json"
 

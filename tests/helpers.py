@@ -100,6 +100,8 @@ class ScriptedDialogs:
 
     confirm_answers: list[bool] = field(default_factory=list)
     text_answers: list[str | None] = field(default_factory=list)
+    guide_choices: list[int | None] = field(default_factory=list)
+    offered_guides: list[list[object]] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
@@ -112,6 +114,10 @@ class ScriptedDialogs:
     def ask_text(self, parent: object, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", f"{title}\n{label}"))
         return self.text_answers.pop(0)
+
+    def choose_guide(self, parent: object, entries: list[object]) -> int | None:
+        self.offered_guides.append(list(entries))
+        return self.guide_choices.pop(0)
 
     def inform(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("inform", f"{title}\n{text}"))

@@ -324,6 +324,15 @@ class Step(StrictModel):
         return value
 
 
+class NewestVersions(StrictModel):
+    """The newest system versions a guide was checked against."""
+
+    ios: Version = Field(
+        description='The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".'
+    )
+    macos: Version = Field(description='The newest macOS version the guide was checked against, e.g. "26.5".')
+
+
 class GuideInfo(StrictModel):
     """``guide.toml``: the guide's identity and its steps in order."""
 
@@ -353,6 +362,13 @@ class GuideInfo(StrictModel):
         json_schema_extra={"uniqueItems": True},
     )
     reviewed: dt.date = Field(description="The day the guide as a whole was last reviewed (a TOML date).")
+    newest_versions: NewestVersions | None = Field(
+        default=None,
+        description=(
+            "The newest iOS and macOS versions the guide was checked against; the welcome page warns "
+            "when a person's device runs something newer."
+        ),
+    )
 
     @field_validator("steps")
     @classmethod

@@ -12,10 +12,13 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.qt.dialogs import Dialogs
-from privacy_walkthrough.qt.main_window import WalkthroughWindow
+
+if TYPE_CHECKING:  # only named in annotations: the handler is installed before the window is built
+    from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
 log = logging.getLogger(__name__)
 

@@ -7,13 +7,17 @@ has to answer a real dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # the guide chooser brings in the content models; the first paint does without
+    from privacy_walkthrough.guides import GuideEntry
 
 
 class Dialogs:
@@ -61,6 +65,15 @@ class Dialogs:
         dialog.paintRequested.connect(paint)
         dialog.resize(900, 700)
         dialog.exec()
+
+    def choose_guide(self, parent: QWidget | None, entries: Sequence[GuideEntry]) -> int | None:
+        """Which of several guides to open (an index into ``entries``); None when cancelled."""
+        from privacy_walkthrough.qt.guide_chooser import GuideChooserDialog
+
+        dialog = GuideChooserDialog(entries, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen_index()
 
     def open_url(self, url: str) -> bool:
         """Hand a link to the system browser; only ever called when the user clicks one."""

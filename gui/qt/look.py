@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.core.progress_models import StepStatus
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.core.progress_models import StepStatus
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
@@ -28,6 +32,10 @@ def svg_icon(name: str) -> QIcon:
 
 
 def status_icons() -> dict[StepStatus, QIcon]:
+    # Imported here: the look is applied before the first paint, and the progress models
+    # bring in pydantic, which only the walkthrough itself needs (see qt/run.py).
+    from privacy_walkthrough.core.progress_models import StepStatus
+
     names = {
         StepStatus.NOT_STARTED: "status-not-started",
         StepStatus.LATER: "status-later",
@@ -36,8 +44,8 @@ def status_icons() -> dict[StepStatus, QIcon]:
         StepStatus.SKIPPED: "status-skipped",
         StepStatus.NOT_APPLICABLE: "status-not-applicable",
     }
-    cache: dict[str, QIcon] = {}
-    return {status: cache.setdefault(name, svg_icon(name)) for status, name in names.items()}
+    icons = {name: svg_icon(name) for name in set(names.values())}  # each drawn once
+    return {status: icons[name] for status, name in names.items()}
 
 
 def _dark_palette() -> QPalette:

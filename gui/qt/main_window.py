@@ -7,6 +7,7 @@ works from wherever the person resumed.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from enum import IntEnum
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.content_models import StepKind
+from privacy_walkthrough.core.freshness import freshness_warnings
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
@@ -171,6 +173,9 @@ class WalkthroughWindow(QMainWindow):
         walkthrough = self.walkthrough
         page = walkthrough.current
         if page.kind is PageKind.WELCOME:
+            self.welcome_page.show_freshness(
+                freshness_warnings(walkthrough.guide.info, walkthrough.progress.devices, dt.date.today())
+            )
             self.stack.setCurrentIndex(StackPage.WELCOME)
         elif page.kind is PageKind.SETUP:
             self.setup_page.show_progress(walkthrough.progress)

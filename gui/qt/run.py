@@ -1,4 +1,16 @@
-"""The composition root of the desktop app: builds the parts and shows the window."""
+"""The composition root of the desktop app: builds the parts and shows the window.
+
+Start-up takes two turns of the event loop, so that a window is on screen as soon as Qt
+can paint one.  :func:`run_gui` sets up what the first paint needs (paths, logging, the
+look, the lock on the data folder) and shows a light :class:`StartupWindow`.  Once that
+has been painted, :func:`build_window` loads the guide and the progress and builds the
+walkthrough's window, which takes the shell's place.
+
+The second turn's imports are inside :func:`build_window`, not at the top of this module:
+pydantic and the guide's models cost about as much as Qt's own start, and the first paint
+does without them.  ``bench/run.py`` measures both moments; tests/gui/test_startup.py
+checks that nothing on the first turn imports pydantic.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +18,21 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from privacy_walkthrough.core.content_loader import ContentError
 from privacy_walkthrough.core.i18n import set_catalog, tr
 from privacy_walkthrough.core.instance_lock import InstanceLock, InstanceLockedError, InstanceLockError
-from privacy_walkthrough.core.profiles import ProfileError, ProfileRegistry
-from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
-from privacy_walkthrough.core.session import Session
-from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.logging_setup import configure_logging
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.crash_handler import CrashHandler
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.look import apply_look
-from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from privacy_walkthrough.qt.startup import StartupWindow
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +61,46 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
         dialogs.warn(None, title, str(exc))
         return 1
     try:
-        return _run_window(app, paths, dialogs, log_file)
+        return _run_window(app, paths, dialogs, log_file, getattr(args, "content", None))
     finally:
         lock.release()
 
 
-def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs, log_file: Path) -> int:
-    window = build_window(paths, dialogs)
-    if window is None:
-        return 1
-    CrashHandler(dialogs, lambda: window, log_file).install()
-    window.show()
+def _run_window(
+    app: QApplication, paths: AppPaths, dialogs: Dialogs, log_file: Path, content: Path | None = None
+) -> int:
+    shell = StartupWindow()
+    window: WalkthroughWindow | None = None
+    failed = False
+    error: BaseException | None = None
+
+    def on_shell_first_painted() -> None:
+        nonlocal window, failed, error
+        if not shell.isVisible():  # closed before the walkthrough was ready
+            return
+        try:
+            window = build_window(paths, dialogs, content)
+        except BaseException as exc:  # raised from run_gui below, as from any start-up step
+            error = exc
+            app.exit(1)
+            return
+        if window is None:
+            failed = True
+            app.exit(1)
+            return
+        CrashHandler(dialogs, lambda: window, log_file).install()
+        shell.hand_over(window)
+        _explain_set_aside(window, dialogs)
+
+    shell.first_painted.connect(on_shell_first_painted)
+    shell.show()
+    status = app.exec()
+    if error is not None:
+        raise error
+    return 1 if failed else status
+
+
+def _explain_set_aside(window: WalkthroughWindow, dialogs: Dialogs) -> None:
     notice = window.session.set_aside_notice
     if notice is not None:
         dialogs.warn(
@@ -73,16 +113,19 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs, log_file: 
                 path=str(notice.set_aside),
             ),
         )
-    return app.exec()
 
 
-def build_window(paths: AppPaths, dialogs: Dialogs) -> WalkthroughWindow | None:
+def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None) -> WalkthroughWindow | None:
     """Load the guide and the progress; explain and return None when either cannot be used."""
-    try:
-        guide = load_default_guide()
-    except ContentError as exc:
-        log.error("The shipped guide failed to load")
-        dialogs.warn(None, tr("The guide could not be loaded"), str(exc))
+    # The second turn of start-up: these bring in pydantic and the guide (see the module's docstring).
+    from privacy_walkthrough.core.profiles import ProfileError, ProfileRegistry
+    from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
+    from privacy_walkthrough.core.session import Session
+    from privacy_walkthrough.qt.guide_choice import choose_guide
+    from privacy_walkthrough.qt.main_window import WalkthroughWindow
+
+    guide = choose_guide(paths, dialogs, content)
+    if guide is None:
         return None
     try:
         profiles = ProfileRegistry(paths.data)

@@ -19,6 +19,9 @@ class WelcomePage(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(HeadingLabel(guide.info.title, level=1))
+        self.freshness_label = WrappedLabel(object_name="cautionLabel")
+        self.freshness_label.hide()
+        layout.addWidget(self.freshness_label)
         layout.addWidget(WrappedLabel(guide.info.description, text_format=Qt.TextFormat.MarkdownText))
         layout.addWidget(HeadingLabel(tr("Nothing leaves this computer")))
         self.promise_label = WrappedLabel(
@@ -44,12 +47,15 @@ class WelcomePage(QWidget):
                 )
             )
         )
-        layout.addWidget(
-            WrappedLabel(
-                tr("This guide was last reviewed on {date}.", date=guide.info.reviewed.isoformat()),
-                object_name="metaLabel",
+        reviewed = tr("This guide was last reviewed on {date}.", date=guide.info.reviewed.isoformat())
+        if guide.info.newest_versions is not None:
+            reviewed = tr(
+                "{reviewed} It was checked against iOS and iPadOS up to {ios} and macOS up to {macos}.",
+                reviewed=reviewed,
+                ios=guide.info.newest_versions.ios,
+                macos=guide.info.newest_versions.macos,
             )
-        )
+        layout.addWidget(WrappedLabel(reviewed, object_name="metaLabel"))
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -59,3 +65,10 @@ class WelcomePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def show_freshness(self, warnings: list[str]) -> None:
+        """Warn when the guide may be out of date for this person's devices."""
+        text = "\n\n".join(warnings)
+        self.freshness_label.setText(text)
+        self.freshness_label.setAccessibleName(text)
+        self.freshness_label.setVisible(bool(warnings))
