@@ -19,6 +19,7 @@ from privacy_walkthrough.core.content_loader import ContentError
 from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.instance_lock import InstanceLock, InstanceLockError
+from privacy_walkthrough.core.profiles import ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress_models import Progress
 from privacy_walkthrough.core.progress_store import ProgressError, ProgressStore, write_atomically
 from privacy_walkthrough.core.progress_transfer import read_portable_progress
@@ -26,6 +27,7 @@ from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
 
 EXPORT_FORMATS = ("pdf", "html", "md", "json")
+PROFILE_HELP = "the person whose progress it is (a profile's name; default: the one used last)"
 DATA_DIR_HELP = "the folder that holds the progress (default: the usual user data folder)"
 
 
@@ -44,12 +46,14 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument("--name", default=None, help="who the checklist is prepared for")
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
     export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    export.add_argument("--profile", default=None, help=PROFILE_HELP)
     export.set_defaults(command=run_export)
 
     importer = subparsers.add_parser("import", help="bring in a progress file exported with --format json")
     importer.add_argument("file", type=Path)
     importer.add_argument("--yes", action="store_true", help="replace existing progress without asking")
     importer.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    importer.add_argument("--profile", default=None, help=PROFILE_HELP)
     importer.set_defaults(command=run_import)
 
 
@@ -61,7 +65,24 @@ def _guide() -> Guide:
 
 
 def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
-    return ProgressStore(AppPaths.resolve(args.data_dir).progress_file(guide.info.id))
+    """The progress of the profile named with --profile, or of the profile used last."""
+    try:
+        registry = ProfileRegistry(AppPaths.resolve(args.data_dir).data)
+        profiles = registry.profiles()
+    except ProfileError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.profile is None:
+        profile = registry.last_used()
+    else:
+        wanted = args.profile.strip().casefold()
+        matches = [p for p in profiles if p.name.casefold() == wanted or p.id == wanted]
+        if not matches:
+            names = ", ".join(p.name for p in profiles)
+            raise CommandError(
+                tr("There is no profile “{name}”. Profiles: {names}.", name=args.profile, names=names)
+            )
+        profile = matches[0]
+    return ProgressStore(registry.progress_file(profile, guide.info.id))
 
 
 def _saved_progress(store: ProgressStore) -> Progress | None:

@@ -215,3 +215,30 @@ def test_pdf_export_works_without_any_display(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "iCloud Backup and delete old backups" in " ".join(text.split())
     assert json.dumps(NOTE)[1:-1] not in text
+
+
+def test_export_takes_the_named_profile(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from privacy_walkthrough.core.profiles import ProfileRegistry
+
+    data = tmp_path / "a"
+    make_progress(data)
+    registry = ProfileRegistry(data)
+    sam = registry.create("Sam")
+    guide = load_default_guide()
+    session = Session(guide, ProgressStore(registry.progress_file(sam, guide.info.id)))
+    session.walkthrough.set_status("signal-for-sensitive-chats", StepStatus.DONE)
+    out = tmp_path / "sam.json"
+    assert (
+        run("export", "--format", "json", "--profile", "sam", "--output", str(out), "--data-dir", str(data))
+        == 0
+    )
+    exported = Progress.model_validate_json(out.read_text())
+    assert exported.step("signal-for-sensitive-chats").status is StepStatus.DONE
+    assert exported.step("icloud-backup").status is StepStatus.NOT_STARTED
+    assert (
+        run(
+            "export", "--format", "json", "--profile", "Nobody", "--output", str(out), "--data-dir", str(data)
+        )
+        == 1
+    )
+    assert "no profile “Nobody”" in capsys.readouterr().err
