@@ -29,45 +29,6 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> list[Path]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    apply_look(app, scheme)
-    written: list[Path] = []
-    with tempfile.TemporaryDirectory() as data:
-        paths = AppPaths.resolve(Path(data))
-        paths.ensure()
-        window = build_window(paths, Dialogs())
-        assert window is not None
-        window.resize(*size)
-        window.show()
-        walkthrough = window.walkthrough
-        for step_id, status in (
-            ("what-imessage-protects", StepStatus.DONE),
-            ("icloud-backup", StepStatus.DONE),
-            ("advanced-data-protection", StepStatus.SKIPPED),
-        ):
-            walkthrough.set_status(step_id, status, "Lives in the UK" if status is StepStatus.SKIPPED else "")
-        for page in pages:
-            if page == "welcome":
-                window.go_to_page(0)
-            elif page == "setup":
-                window.walkthrough.set_devices(PROFILE_DEMO["Sam"][0])
-                window.walkthrough.set_answers(PROFILE_DEMO["Sam"][1])
-                window.go_to_page(1)
-            elif page == "summary":
-                window.on_summary_triggered()
-            else:
-                window.go_to_page(walkthrough.page_index_of_step(page))
-            settle(app)
-            target = out / f"{page}-{scheme}.png"
-            screen = window.screen()
-            screen.grabWindow(window.winId()).save(str(target))
-            written.append(target)
-        window.close()
-    return written
-
-
 PROFILE_DEMO = {
     "Alex": (
         [Device(id="d1", kind=DeviceKind.IPHONE, name="Alex's iPhone", os_version="17.5")],
@@ -82,6 +43,43 @@ PROFILE_DEMO = {
         Answers(lives_in_uk=False, can_cope_without_recovery=False),
     ),
 }
+
+
+def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_look(app, scheme)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as data:
+        paths = AppPaths.resolve(Path(data))
+        paths.ensure()
+        window = build_window(paths, Dialogs())
+        assert window is not None
+        window.resize(*size)
+        window.show()
+        walkthrough = window.walkthrough
+        devices, answers = PROFILE_DEMO["Sam"]
+        walkthrough.set_devices(devices)
+        walkthrough.set_answers(answers)
+        walkthrough.set_status("what-imessage-protects", StepStatus.DONE)
+        walkthrough.set_device_done("icloud-backup", devices[0].id, True)
+        walkthrough.set_status("advanced-data-protection", StepStatus.SKIPPED, "Old iPad first")
+        for page in pages:
+            if page == "welcome":
+                window.go_to_page(0)
+            elif page == "setup":
+                window.go_to_page(1)
+            elif page == "summary":
+                window.on_summary_triggered()
+            else:
+                window.go_to_page(walkthrough.page_index_of_step(page))
+            settle(app)
+            target = out / f"{page}-{scheme}.png"
+            screen = window.screen()
+            screen.grabWindow(window.winId()).save(str(target))
+            written.append(target)
+        window.close()
+    return written
 
 
 def shoot_profiles(out: Path, step_id: str, size: tuple[int, int]) -> list[Path]:

@@ -62,6 +62,15 @@ class StepListWidget(QListWidget):
                 assert page.step is not None
                 status = walkthrough.status(page.key)
                 words = status_label(status)
+                devices = walkthrough.fit(page.key).devices
+                ticked = sum(d.id in walkthrough.step_progress(page.key).devices_done for d in devices)
+                if page.step.applicability.per_device and devices and 0 < ticked < len(devices):
+                    words = tr(
+                        "{status} ({ticked} of {total} devices)",
+                        status=words,
+                        ticked=ticked,
+                        total=len(devices),
+                    )
                 if walkthrough.is_updated_since_done(page.key):
                     words = tr("{status}, updated since you did this", status=words)
                 text = tr(
