@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough import __version__
 from privacy_walkthrough.core.content_models import StepKind
 from privacy_walkthrough.core.freshness import freshness_warnings
 from privacy_walkthrough.core.i18n import tr
@@ -355,29 +354,6 @@ class WalkthroughWindow(QMainWindow):
         box = self.summary_page.include_notes_box
         if box.isChecked() != include:
             box.setChecked(include)
-
-    # -- help ---------------------------------------------------------------------------
-
-    def on_shortcuts_help_triggered(self) -> None:
-        rows = "\n".join(
-            tr("{keys}: {action}", keys=keys, action=action)
-            for action, keys in self.window_actions.shortcut_table()
-        )
-        self.dialogs.inform(self, tr("Keyboard shortcuts"), rows)
-
-    def on_about_triggered(self) -> None:
-        self.dialogs.inform(
-            self,
-            tr("About Privacy Walkthrough"),
-            tr(
-                "Privacy Walkthrough {version}. Guide “{guide}”, version {guide_version}, last reviewed "
-                "{reviewed}. This app never connects to the internet.",
-                version=__version__,
-                guide=self.session.guide.info.title,
-                guide_version=self.session.guide.info.version,
-                reviewed=self.session.guide.info.reviewed.isoformat(),
-            ),
-        )
 
     # -- leaving ------------------------------------------------------------------------
 

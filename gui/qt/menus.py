@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from privacy_walkthrough import __version__
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.profiles import Profile
 from privacy_walkthrough.core.progress_models import StepStatus
@@ -100,9 +101,9 @@ class WindowActions:
 
         help_menu = bar.addMenu(tr("&Help"))
         self.shortcuts_help = self._add(
-            help_menu, tr("&Keyboard shortcuts"), window.on_shortcuts_help_triggered, Shortcut.SHORTCUTS_HELP
+            help_menu, tr("&Keyboard shortcuts"), self.show_shortcuts, Shortcut.SHORTCUTS_HELP
         )
-        self.about = self._add(help_menu, tr("&About Privacy Walkthrough"), window.on_about_triggered)
+        self.about = self._add(help_menu, tr("&About Privacy Walkthrough"), self.show_about)
 
     def _add(
         self,
@@ -139,6 +140,27 @@ class WindowActions:
         menu.addSeparator()
         for action in (self.new_profile, self.rename_profile, self.delete_profile):
             menu.addAction(action)
+
+    def show_shortcuts(self) -> None:
+        rows = "\n".join(
+            tr("{keys}: {action}", keys=keys, action=action) for action, keys in self.shortcut_table()
+        )
+        self.window.dialogs.inform(self.window, tr("Keyboard shortcuts"), rows)
+
+    def show_about(self) -> None:
+        info = self.window.session.guide.info
+        self.window.dialogs.inform(
+            self.window,
+            tr("About Privacy Walkthrough"),
+            tr(
+                "Privacy Walkthrough {version}. Guide “{guide}”, version {guide_version}, last reviewed "
+                "{reviewed}. This app never connects to the internet.",
+                version=__version__,
+                guide=info.title,
+                guide_version=info.version,
+                reviewed=info.reviewed.isoformat(),
+            ),
+        )
 
     def shortcut_table(self) -> list[tuple[str, str]]:
         """(what it does, keys) for every action that has a shortcut, for the help dialog."""

@@ -12,11 +12,9 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from privacy_walkthrough.core.content_models import AnswerKey, DeviceKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_kind_label, os_name, where_to_find_version
 from privacy_walkthrough.core.progress_models import Answers, Device, Progress
-from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 # Versions offered in the list; any other can be typed ("17.5.1").
 COMMON_VERSIONS = {
@@ -205,14 +203,7 @@ class SetupPage(QWidget):
             self.answer_boxes[key] = box
         layout.addLayout(form)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scrolling(self, body)
         self._body = body
 
     def show_progress(self, progress: Progress) -> None:

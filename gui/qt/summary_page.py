@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import Walkthrough
 from privacy_walkthrough.qt.flow_layout import FlowLayout
 from privacy_walkthrough.qt.status_table import StepStatusTable
-from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 
 class SummaryPage(QWidget):
@@ -98,14 +96,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.include_notes_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scrolling(self, body)
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
         tally = walkthrough.tally()

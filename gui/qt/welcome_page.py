@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 
 class WelcomePage(QWidget):
@@ -57,14 +57,7 @@ class WelcomePage(QWidget):
             )
         layout.addWidget(WrappedLabel(reviewed, object_name="metaLabel"))
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scrolling(self, body)
 
     def show_freshness(self, warnings: list[str]) -> None:
         """Warn when the guide may be out of date for this person's devices."""

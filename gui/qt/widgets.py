@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 class WrappedLabel(QLabel):
@@ -39,3 +39,16 @@ class HeadingLabel(WrappedLabel):
         super().__init__(text, parent, object_name="pageTitle" if level == 1 else f"heading{level}")
         self.setAccessibleName(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+
+def fill_with_scrolling(page: QWidget, body: QWidget) -> QScrollArea:
+    """Make ``body`` the scrolling content of ``page`` (a frameless area that grows its body)."""
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return scroll
