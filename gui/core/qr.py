@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import segno
 
 
+@functools.lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
     """An SVG QR code for ``url`` (medium error correction, a quiet zone of 2 modules)."""
     code = segno.make(url, error="m", micro=False)

@@ -75,11 +75,15 @@ class WalkthroughWindow(QMainWindow):
         self.step_list = StepListWidget(icons)
         self.welcome_page = WelcomePage(session.guide, str(paths.data))
         self.setup_page = SetupPage()
-        self.step_page = StepPage()
+        # One page per step, built the first time it is shown and kept: moving between steps
+        # then only swaps pages instead of building and laying out a page's text again.
+        self.step_stack = QStackedWidget()
+        self.step_stack.setObjectName("stepStack")
+        self.step_pages: dict[str, StepPage] = {}
         self.summary_page = SummaryPage(icons)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
-        for page in (self.welcome_page, self.setup_page, self.step_page, self.summary_page):
+        for page in (self.welcome_page, self.setup_page, self.step_stack, self.summary_page):
             self.stack.addWidget(page)
 
         self.progress_bar = QProgressBar()
@@ -118,6 +122,30 @@ class WalkthroughWindow(QMainWindow):
     def walkthrough(self) -> Walkthrough:
         return self.session.walkthrough
 
+    @property
+    def step_page(self) -> StepPage:
+        """The page of the step on show (or of the current step when another page is shown)."""
+        current = self.step_stack.currentWidget()
+        if isinstance(current, StepPage):
+            return current
+        page = self.walkthrough.current
+        return self._step_page_for(
+            page.key if page.kind is PageKind.STEP else self.walkthrough.guide.step_ids[0]
+        )
+
+    def _step_page_for(self, step_id: str) -> StepPage:
+        page = self.step_pages.get(step_id)
+        if page is None:
+            page = StepPage()
+            page.status_chosen.connect(self.on_step_status_chosen)
+            page.note_edited.connect(self.on_step_note_edited)
+            page.link_activated.connect(self.dialogs.open_url)
+            page.device_ticked.connect(self.on_step_device_ticked)
+            page.still_set_confirmed.connect(self.on_step_still_set_confirmed)
+            self.step_pages[step_id] = page
+            self.step_stack.addWidget(page)
+        return page
+
     def _build_layout(self) -> None:
         nav = QHBoxLayout()
         nav.addWidget(self.quick_exit_button)
@@ -149,9 +177,6 @@ class WalkthroughWindow(QMainWindow):
         self.next_button.clicked.connect(self.on_next_triggered)
         self.quick_exit_button.clicked.connect(self.quick_exit)
         self.step_list.page_requested.connect(self.go_to_page)
-        self.step_page.status_chosen.connect(self.on_step_status_chosen)
-        self.step_page.note_edited.connect(self.on_step_note_edited)
-        self.step_page.link_activated.connect(self.dialogs.open_url)
         self.welcome_page.promise_label.linkActivated.connect(self.dialogs.open_url)
         self.summary_page.step_requested.connect(self.on_summary_step_requested)
         self.summary_page.print_requested.connect(self.file_commands.on_print_triggered)
@@ -162,8 +187,6 @@ class WalkthroughWindow(QMainWindow):
         self.window_actions.include_notes.toggled.connect(self.on_include_notes_toggled)
         self.setup_page.devices_changed.connect(self.on_setup_devices_changed)
         self.setup_page.answers_changed.connect(self.on_setup_answers_changed)
-        self.step_page.device_ticked.connect(self.on_step_device_ticked)
-        self.step_page.still_set_confirmed.connect(self.on_step_still_set_confirmed)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -184,6 +207,7 @@ class WalkthroughWindow(QMainWindow):
             self.stack.setCurrentIndex(StackPage.SUMMARY)
         else:
             self._show_step(page.key)
+            self.step_stack.setCurrentWidget(self.step_pages[page.key])
             self.stack.setCurrentIndex(StackPage.STEP)
         self._refresh_state()
 
@@ -202,7 +226,8 @@ class WalkthroughWindow(QMainWindow):
         walkthrough = self.walkthrough
         shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
         shown = shown.model_copy(update={"status": walkthrough.status(step_id)})
-        self.step_page.show_step(
+        page = self._step_page_for(step_id)
+        page.show_step(
             walkthrough.guide.step(step_id),
             walkthrough.step_number(step_id),
             len(walkthrough.guide.steps),
@@ -220,8 +245,9 @@ class WalkthroughWindow(QMainWindow):
         self.refresh()
 
     def forget_shown_note(self) -> None:
-        """Drop the note on screen without saving it (its progress is being replaced)."""
-        self.step_page.step = None
+        """Drop the notes on screen without saving them (their progress is being replaced)."""
+        for page in self.step_pages.values():
+            page.forget_note()
 
     def flush_note(self) -> None:
         self.step_page.flush_note()

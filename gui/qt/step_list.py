@@ -12,6 +12,15 @@ from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
 
 PAGE_INDEX_ROLE = Qt.ItemDataRole.UserRole
+ICON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _setup_text(count: int) -> str:
+    if count == 0:
+        return tr("Your devices and answers")
+    if count == 1:
+        return tr("Your devices and answers\n1 device")
+    return tr("Your devices and answers\n{count} devices", count=count)
 
 
 class StepListWidget(QListWidget):
@@ -46,18 +55,10 @@ class StepListWidget(QListWidget):
             item = self.item(row)
             if page.kind is PageKind.WELCOME:
                 text = tr("Welcome")
-                item.setIcon(QIcon())
             elif page.kind is PageKind.SETUP:
-                count = len(walkthrough.progress.devices)
-                text = (
-                    tr("Your devices and answers\n{count} devices", count=count)
-                    if count
-                    else tr("Your devices and answers")
-                )
-                item.setIcon(QIcon())
+                text = _setup_text(len(walkthrough.progress.devices))
             elif page.kind is PageKind.SUMMARY:
                 text = tr("Summary and checklist")
-                item.setIcon(QIcon())
             else:
                 assert page.step is not None
                 status = walkthrough.status(page.key)
@@ -79,9 +80,12 @@ class StepListWidget(QListWidget):
                     title=page.step.title,
                     status=words,
                 )
-                item.setIcon(self._icons[status])
-            item.setText(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+                if item.data(ICON_ROLE) != status.value:
+                    item.setIcon(self._icons[status])
+                    item.setData(ICON_ROLE, status.value)
+            if item.text() != text:  # a changed item lays the list out again; skip the others
+                item.setText(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
         self.setCurrentRow(walkthrough.index)
 
     def on_item_activated(self, item: QListWidgetItem) -> None:

@@ -63,6 +63,7 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.setObjectName("stepPage")
         self.step: Step | None = None
+        self._content_key: tuple[str, tuple[int, ...]] | None = None
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("stepScrollArea")
@@ -137,6 +138,7 @@ class StepPage(QWidget):
         view: PersonalView | None = None,
     ) -> None:
         self.flush_note()
+        first_show = self.step is None or self.step.id != step.id
         self.step = step
         self.eyebrow_label.setText(
             tr("Step {number} of {total} · {kind}", number=number, total=total, kind=kind_label(step.kind))
@@ -151,17 +153,23 @@ class StepPage(QWidget):
                 date=step.reviewed.isoformat(),
             )
         )
-        self._fill_content(step, view.fit.instructions if view else tuple(step.instructions))
+        shown = view.fit.instructions if view else tuple(step.instructions)
+        content_key = (step.id, tuple(step.instructions.index(i) for i in shown))
+        if content_key != self._content_key:  # built once; kept while it fits the person
+            self._fill_content(step, shown)
+            self._content_key = content_key
         if view is not None:
             self.fit_panel.show_view(view)
         else:
             self.fit_panel.hide()
         self.decision_bar.done_button.setEnabled(view is None or view.can_mark_done)
-        self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(progress.note)
-        self.note_edit.blockSignals(False)
+        if self.note_edit.toPlainText() != progress.note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(progress.note)
+            self.note_edit.blockSignals(False)
         self.decision_bar.show_step(step, progress, updated)
-        self.scroll_area.verticalScrollBar().setValue(0)
+        if first_show:
+            self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_progress(self, progress: StepProgress, updated: bool = False) -> None:
         self.decision_bar.show_status(progress, updated)
@@ -238,6 +246,11 @@ class StepPage(QWidget):
         )
 
     # -- the person's input -------------------------------------------------------------
+
+    def forget_note(self) -> None:
+        """Drop a pending note edit without handing it over (its progress is being replaced)."""
+        self._note_timer.stop()
+        self.step = None
 
     def flush_note(self) -> None:
         """Hand over a pending note edit now (before leaving the page or quitting)."""

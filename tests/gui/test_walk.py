@@ -220,7 +220,8 @@ def test_a_note_longer_than_the_limit_is_cut_and_still_saved(
     window = make_window(small_guide)
     window.on_next_triggered()
     window.on_next_triggered()
-    window.step_page.note_edit.setPlainText("x" * (NOTE_MAX_CHARS + 50))
+    page = window.step_page
+    page.note_edit.setPlainText("x" * (NOTE_MAX_CHARS + 50))
     window.on_next_triggered()
     assert saved(tmp_path, "test-guide")["steps"]["first-step"]["note"] == "x" * NOTE_MAX_CHARS
-    assert str(NOTE_MAX_CHARS) in window.step_page.note_hint.text()
+    assert str(NOTE_MAX_CHARS) in page.note_hint.text()
