@@ -18,25 +18,31 @@ from privacy_walkthrough import __version__
 
 PROG = "privacy-walkthrough"
 DESCRIPTION = "A guided, local-only walkthrough for Apple Messages privacy settings."
+# The window's options when none is given (as from the desktop's menu): no parser is built then.
+WINDOW_DEFAULTS: dict[str, object] = {
+    "data_dir": None,
+    "content": None,
+    "color_scheme": "system",
+    "pseudo_locale": False,
+}
 
 
 def _add_window_options(parser: argparse.ArgumentParser, data_dir_help: str | None = None) -> None:
-    parser.add_argument("--data-dir", type=Path, default=None, help=data_dir_help)
+    parser.add_argument("--data-dir", type=Path, help=data_dir_help)
     parser.add_argument(
         "--content",
         type=Path,
-        default=None,
         help="also offer the guides in this folder (a guide, or a folder of guides)",
     )
     parser.add_argument(
         "--color-scheme",
         choices=("system", "light", "dark"),
-        default="system",
         help="follow the system's light or dark scheme (default), or force one",
     )
     parser.add_argument(
         "--pseudo-locale", action="store_true", help="stretch every string (to check layouts for translation)"
     )
+    parser.set_defaults(**WINDOW_DEFAULTS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The options, when ``argv`` only opens the window; None when it needs the full parser."""
+    if not argv:
+        return argparse.Namespace(**WINDOW_DEFAULTS)
     parser = argparse.ArgumentParser(prog=PROG, add_help=False, exit_on_error=False)
     _add_window_options(parser)
     try:

@@ -15,9 +15,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.qt.dialogs import Dialogs
 
-if TYPE_CHECKING:  # only named in annotations: the handler is installed before the window is built
+if TYPE_CHECKING:  # only named in annotations; both are loaded after the first paint (see qt/run.py)
+    from privacy_walkthrough.qt.dialogs import Dialogs
     from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
 log = logging.getLogger(__name__)

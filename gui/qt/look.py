@@ -86,7 +86,7 @@ def _dark_palette() -> QPalette:
 
 
 def apply_look(app: QApplication, scheme: str = "system") -> None:
-    """Fusion style, the style sheet, the app icon and the light or dark scheme.
+    """Fusion style, the style sheet and the light or dark scheme (the icon: apply_app_icon).
 
     By default the system's scheme is followed (Qt switches the palette when it changes).
     A forced scheme is asked of the platform first; where the platform cannot switch, the
@@ -98,5 +98,13 @@ def apply_look(app: QApplication, scheme: str = "system") -> None:
     app.setStyle("Fusion")
     if scheme == "dark" and app.styleHints().colorScheme() is not QtCore.Qt.ColorScheme.Dark:
         app.setPalette(_dark_palette())
-    app.setWindowIcon(svg_icon("app-icon"))
     app.setStyleSheet(resources.read_asset_text("style.qss"))
+
+
+def apply_app_icon(app: QApplication) -> None:
+    """The app's icon, for every window opened from now on.
+
+    Drawing it at every size takes a few milliseconds, so the app sets it once its first
+    window has been painted, before the walkthrough's window is shown (see qt/run.py).
+    """
+    app.setWindowIcon(svg_icon("app-icon"))

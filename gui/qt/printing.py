@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextDocument,
     QTextFormat,
     QTextTable,
@@ -34,6 +37,7 @@ from privacy_walkthrough.core.i18n import tr
 CM_PER_INCH = 2.54
 MARGIN_CM = 1.8
 LAYOUT_DPI = 96.0  # the layout's units: like a screen at 100 %, whatever the device
+LAZY_FROM_BLOCKS = 50  # below this many steps, placing them first on a lazy layout costs more
 
 
 def default_page_size() -> QPageSize.PageSizeId:
@@ -108,26 +112,80 @@ def keep_blocks_together(document: QTextDocument, page_height: float) -> int:
     """Move a page break before every step block that would straddle two pages.
 
     Blocks taller than a page are left to split.  Returns how many breaks were added.
+
+    A break moves everything after it, and Qt then lays the document out again from there,
+    to the very end when asked for a block's rectangle: a 1,000-step checklist took five
+    seconds.  So a long checklist's blocks are first placed on a layout that Qt makes
+    lazily, only as far as asked (their text's lines are asked for, not their rectangles),
+    and then, once the whole document has been laid out afresh, each block is checked again
+    by its rectangle, which is all a short checklist needs.
     """
     layout = document.documentLayout()
-    added = 0
-    for table in _tables(document):
-        if not _straddles(layout.frameBoundingRect(table), page_height):
-            continue
-        table_format = table.format()
-        policy = table_format.pageBreakPolicy()
-        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    tables = _tables(document)
+    given = sum(_has_break(table) for table in tables)
+    too_tall: set[int] = set()
+    if len(tables) >= LAZY_FROM_BLOCKS:
+        edges = [_text_edges(layout, table) for table in tables]  # lays the whole document out once
+        document.setPageSize(document.pageSize())  # from here on, laid out only as far as asked
+        for index, table in enumerate(tables):
+            extent = partial(_text_extent, layout, table, edges[index])
+            if _straddles(*extent(), page_height) and not _break_before(table, extent, page_height):
+                too_tall.add(index)
+        document.setPageSize(document.pageSize())  # afresh, as printing needs it
+    for index, table in enumerate(tables):  # anything the lazy layout got wrong, the slow way
+        extent = partial(_rect_extent, layout, table)
+        if index not in too_tall and not _has_break(table) and _straddles(*extent(), page_height):
+            _break_before(table, extent, page_height)
+    return sum(_has_break(table) for table in tables) - given
+
+
+def _break_before(table: QTextTable, extent: Callable[[], tuple[float, float]], page_height: float) -> bool:
+    """Start ``table`` on a new page, unless it would straddle two pages even so (False then)."""
+    table_format = table.format()
+    policy = table_format.pageBreakPolicy()
+    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    table.setFormat(table_format)
+    if _straddles(*extent(), page_height):
+        table_format.setPageBreakPolicy(policy)  # taller than a page: a break cannot help
         table.setFormat(table_format)
-        if _straddles(layout.frameBoundingRect(table), page_height):
-            table_format.setPageBreakPolicy(policy)  # taller than a page: a break cannot help
-            table.setFormat(table_format)
-        else:
-            added += 1
-    return added
+        return False
+    return True
 
 
-def _straddles(rect: QRectF, page_height: float) -> bool:
-    return int(rect.top() // page_height) != int((rect.bottom() - 1) // page_height)
+def _has_break(table: QTextTable) -> bool:
+    return bool(table.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _rect_extent(layout: QAbstractTextDocumentLayout, table: QTextTable) -> tuple[float, float]:
+    """Top and bottom of ``table`` (asking for it lays the whole document out)."""
+    rect = layout.frameBoundingRect(table)
+    return rect.top(), rect.bottom()
+
+
+def _text_blocks(table: QTextTable) -> tuple[QTextBlock, QTextBlock]:
+    """The table's first block, and the (empty) block that follows it, inside its bottom border."""
+    after = table.document().findBlock(table.lastPosition() + 1)
+    return table.firstCursorPosition().block(), after
+
+
+def _text_edges(layout: QAbstractTextDocumentLayout, table: QTextTable) -> tuple[float, float]:
+    """How far the table's top and bottom lie from those of its two blocks (border, padding)."""
+    first, after = _text_blocks(table)
+    top, bottom = _rect_extent(layout, table)
+    return top - layout.blockBoundingRect(first).top(), bottom - layout.blockBoundingRect(after).bottom()
+
+
+def _text_extent(
+    layout: QAbstractTextDocumentLayout, table: QTextTable, edges: tuple[float, float]
+) -> tuple[float, float]:
+    """Top and bottom of ``table`` from its blocks: lays the document out only as far as the table."""
+    first, after = _text_blocks(table)
+    top = layout.blockBoundingRect(first).top() + edges[0]
+    return top, layout.blockBoundingRect(after).bottom() + edges[1]
+
+
+def _straddles(top: float, bottom: float, page_height: float) -> bool:
+    return int(top // page_height) != int((bottom - 1) // page_height)
 
 
 def _draw_footer(painter: QPainter, geometry: PageGeometry, text: str, font: QFont) -> None:

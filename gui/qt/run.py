@@ -6,10 +6,12 @@ look, the lock on the data folder) and shows a light :class:`StartupWindow`.  On
 has been painted, :func:`build_window` loads the guide and the progress and builds the
 walkthrough's window, which takes the shell's place.
 
-The second turn's imports are inside :func:`build_window`, not at the top of this module:
-pydantic and the guide's models cost about as much as Qt's own start, and the first paint
-does without them.  ``bench/run.py`` measures both moments; tests/gui/test_startup.py
-checks that nothing on the first turn imports pydantic.
+The second turn's imports are inside :func:`build_window` and :func:`real_dialogs`, not at
+the top of this module: pydantic and the guide's models cost about as much as Qt's own
+start, and the first paint does without them, as it does without the dialogs (QtPrintSupport),
+the rotating log file (``logging.handlers``) and the app's icon, all set up in the second turn.
+``bench/run.py`` measures both moments; tests/gui/test_startup.py checks that nothing on the
+first turn imports pydantic.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from privacy_walkthrough.core.instance_lock import InstanceLock, InstanceLockedE
 from privacy_walkthrough.logging_setup import configure_logging
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.crash_handler import CrashHandler
-from privacy_walkthrough.qt.dialogs import Dialogs
-from privacy_walkthrough.qt.look import apply_look
+from privacy_walkthrough.qt.look import apply_app_icon, apply_look
 from privacy_walkthrough.qt.startup import StartupWindow
 
 if TYPE_CHECKING:
+    from privacy_walkthrough.qt.dialogs import Dialogs
     from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,6 @@ log = logging.getLogger(__name__)
 def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
-    log_file = configure_logging(paths.logs)
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -48,27 +49,33 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     app.setApplicationName("Privacy Walkthrough")
     app.setDesktopFileName("privacy-walkthrough")
     apply_look(app, args.color_scheme)
-    dialogs = dialogs or Dialogs()
     lock = InstanceLock(paths.data)
     try:
         lock.acquire()
     except InstanceLockError as exc:
+        configure_logging(paths.logs)
+        log.info("Not started: %s (process %s)", type(exc).__name__, getattr(exc, "pid", None))
         title = (
             tr("Privacy Walkthrough is already open")
             if isinstance(exc, InstanceLockedError)
             else tr("The data folder cannot be used")
         )
-        dialogs.warn(None, title, str(exc))
+        (dialogs or real_dialogs()).warn(None, title, str(exc))
         return 1
     try:
-        return _run_window(app, paths, dialogs, log_file, getattr(args, "content", None))
+        return _run_window(app, paths, dialogs, getattr(args, "content", None))
     finally:
         lock.release()
 
 
-def _run_window(
-    app: QApplication, paths: AppPaths, dialogs: Dialogs, log_file: Path, content: Path | None = None
-) -> int:
+def real_dialogs() -> Dialogs:
+    """The app's real dialogs (their module is loaded in the second turn; see the docstring)."""
+    from privacy_walkthrough.qt.dialogs import Dialogs
+
+    return Dialogs()
+
+
+def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, content: Path | None) -> int:
     shell = StartupWindow()
     window: WalkthroughWindow | None = None
     failed = False
@@ -79,7 +86,10 @@ def _run_window(
         if not shell.isVisible():  # closed before the walkthrough was ready
             return
         try:
-            window = build_window(paths, dialogs, content)
+            log_file = configure_logging(paths.logs)
+            apply_app_icon(app)
+            chosen = dialogs or real_dialogs()
+            window = build_window(paths, chosen, content)
         except BaseException as exc:  # raised from run_gui below, as from any start-up step
             error = exc
             app.exit(1)
@@ -88,9 +98,9 @@ def _run_window(
             failed = True
             app.exit(1)
             return
-        CrashHandler(dialogs, lambda: window, log_file).install()
+        CrashHandler(chosen, lambda: window, log_file).install()
         shell.hand_over(window)
-        _explain_set_aside(window, dialogs)
+        _explain_set_aside(window, chosen)
 
     shell.first_painted.connect(on_shell_first_painted)
     shell.show()

@@ -1,0 +1,81 @@
+"""The two-turn start: a light window is painted first, then the walkthrough takes its place.
+
+bench/run.py measures how fast; these check that it stays light and that nothing is lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from privacy_walkthrough.core.instance_lock import InstanceLock
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from privacy_walkthrough.qt.run import run_gui
+from privacy_walkthrough.qt.startup import StartupWindow
+from tests.helpers import ScriptedDialogs
+
+# What the first paint must not wait for: each costs about as much as a bare window, or more.
+HEAVY = ("pydantic", "segno", "privacy_walkthrough.qt.main_window", "PySide6.QtPrintSupport")
+
+
+def test_the_first_turn_of_the_start_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, privacy_walkthrough.app, privacy_walkthrough.qt.run\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_shell_says_when_it_was_painted_and_hands_its_place_over(qtbot: QtBot) -> None:
+    shell = StartupWindow()
+    with qtbot.waitSignal(shell.first_painted, timeout=5000):
+        shell.show()
+    assert shell.status_label.text() == "Opening your walkthrough…"
+    shell.resize(900, 650)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+
+    shell.hand_over(window)
+
+    assert window.isVisible()
+    assert window.size() == QSize(900, 650)
+    assert not shell.isVisible()
+
+
+def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
+    qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its crash handler
+    paths = AppPaths.resolve(tmp_path / "data")
+    paths.ensure()
+    paths.progress_file("imessage-privacy").write_bytes(b'{"format": ')
+    opened: list[WalkthroughWindow] = []
+
+    def close_once_open() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WalkthroughWindow)]
+        if windows and windows[0].isVisible():
+            opened.append(windows[0])
+            shells = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupWindow)]
+            assert not any(shell.isVisible() for shell in shells)
+            windows[0].close()
+        else:
+            QTimer.singleShot(10, close_once_open)
+
+    QTimer.singleShot(0, close_once_open)
+    args = argparse.Namespace(data_dir=paths.data, pseudo_locale=False, color_scheme="system", content=None)
+
+    assert run_gui(args, dialogs) == 0
+
+    assert opened
+    assert any(kind == "warn" and "could not be read" in text for kind, text in dialogs.asked)
+    with InstanceLock(paths.data):  # released on the way out
+        pass
