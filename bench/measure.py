@@ -104,6 +104,8 @@ def measure_save(work: Path, repeat: int) -> Samples:
 
 # -- moving between steps -----------------------------------------------------------------------
 
+READING_PAUSE_MS = 500  # the second walk pauses on each page, as a person reading it would
+
 
 def measure_steps(work: Path, repeat: int) -> Samples:
     """Next, from the welcome page to the summary, ``repeat`` times: click to the new page painted."""
@@ -118,16 +120,24 @@ def measure_steps(work: Path, repeat: int) -> Samples:
 
     app = QApplication(sys.argv[:1])
     apply_look(app)
-    paths = AppPaths.resolve(work / "steps-data")
-    shutil.rmtree(paths.data, ignore_errors=True)  # start from the welcome page
-    paths.ensure()
-    window = build_window(paths, Dialogs())
-    assert window is not None
-    window.show()
-    walker = StepWalker(app, window, repeat)
-    app.exec()
-    window.close()
-    return {"step_change": walker.to_painted, "first_walk": walker.first_walk, "handler": walker.handler}
+    walkers = []
+    for name, walks, pause_ms in (("steps-data", repeat, 0), ("steps-reading", 1, READING_PAUSE_MS)):
+        paths = AppPaths.resolve(work / name)
+        shutil.rmtree(paths.data, ignore_errors=True)  # start from the welcome page
+        paths.ensure()
+        window = build_window(paths, Dialogs())
+        assert window is not None
+        window.show()
+        walkers.append(StepWalker(app, window, walks, pause_ms))
+        app.exec()
+        window.close()
+    walker, reading = walkers
+    return {
+        "step_change": walker.to_painted,
+        "first_walk": walker.first_walk,
+        "handler": walker.handler,
+        "first_walk_reading": reading.first_walk,
+    }
 
 
 # -- the checklist as PDF -----------------------------------------------------------------------

@@ -38,6 +38,8 @@ class Figures:
     def has(self, key: str) -> bool:
         if key == "steps_first_walk":
             return "first_walk" in self.raw.get("steps", {})
+        if key == "steps_first_walk_reading":
+            return "first_walk_reading" in self.raw.get("steps", {})
         return key in self.raw
 
     @property
@@ -115,6 +117,16 @@ def _rows() -> list[Row]:
             "",
             None,
             "steps_first_walk",
+        ),
+        Row(
+            "… on a first walk pausing 0.5 s on each page, as a reader would, median / p95",
+            lambda f: (
+                f"{ms(median(f.raw[steps]['first_walk_reading']))} / "
+                f"{ms(p95(f.raw[steps]['first_walk_reading']))}"
+            ),
+            "",
+            None,
+            "steps_first_walk_reading",
         ),
         Row(
             "… of which the click's handler (save, fill the page), median / p95",

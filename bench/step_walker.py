@@ -27,8 +27,9 @@ WATCHDOG_MS = 10_000
 
 
 class StepWalker(QObject):
-    def __init__(self, app: QApplication, window: WalkthroughWindow, walks: int) -> None:
+    def __init__(self, app: QApplication, window: WalkthroughWindow, walks: int, pause_ms: int = 0) -> None:
         super().__init__()
+        self.pause_ms = pause_ms  # time "reading" each page before the next click
         self.app = app
         self.window = window
         self.walks = walks
@@ -76,7 +77,7 @@ class StepWalker(QObject):
             if self.walk == 1:
                 self.first_walk.append(elapsed)
         self._watchdog.stop()
-        QTimer.singleShot(0, self.on_next_wanted)
+        QTimer.singleShot(self.pause_ms, self.on_next_wanted)
 
     def on_next_wanted(self) -> None:
         window = self.window

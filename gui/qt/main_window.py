@@ -49,6 +49,7 @@ from privacy_walkthrough.qt.welcome_page import WelcomePage
 log = logging.getLogger(__name__)
 
 SAVE_RETRY_MS = 5000
+PREPARE_NEXT_MS = 200  # soon after the page is shown, while the person reads it
 
 
 class StackPage(IntEnum):
@@ -113,6 +114,10 @@ class WalkthroughWindow(QMainWindow):
         self._save_retry_timer = QTimer(self)
         self._save_retry_timer.setInterval(SAVE_RETRY_MS)
         self._save_retry_timer.timeout.connect(self.on_save_retry_timeout)
+        self._prepare_next = QTimer(self)  # builds the next step's page while the person reads
+        self._prepare_next.setSingleShot(True)
+        self._prepare_next.setInterval(PREPARE_NEXT_MS)
+        self._prepare_next.timeout.connect(self.on_prepare_next_timeout)
         self._escape_armed = QTimer(self)
         self._escape_armed.setSingleShot(True)
         self._escape_armed.setInterval(800)
@@ -209,6 +214,7 @@ class WalkthroughWindow(QMainWindow):
             self._show_step(page.key)
             self.step_stack.setCurrentWidget(self.step_pages[page.key])
             self.stack.setCurrentIndex(StackPage.STEP)
+        self._prepare_next.start()
         self._refresh_state()
 
     def _personal_view(self, step_id: str) -> PersonalView:
@@ -235,6 +241,20 @@ class WalkthroughWindow(QMainWindow):
             walkthrough.is_updated_since_done(step_id),
             self._personal_view(step_id),
         )
+
+    def on_prepare_next_timeout(self) -> None:
+        """Build and lay out the next step's page ahead of time, so Next only swaps pages."""
+        walkthrough = self.walkthrough
+        following = walkthrough.index + 1
+        if following >= len(walkthrough.pages) or walkthrough.pages[following].kind is not PageKind.STEP:
+            return
+        step_id = walkthrough.pages[following].key
+        if step_id in self.step_pages:
+            return
+        self._show_step(step_id)
+        page = self.step_pages[step_id]
+        page.resize(self.step_stack.size())
+        page.lay_out_now()
 
     def reload(self) -> None:
         """Show the session from scratch (after opening another profile, importing, starting over)."""

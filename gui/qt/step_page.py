@@ -247,6 +247,11 @@ class StepPage(QWidget):
 
     # -- the person's input -------------------------------------------------------------
 
+    def lay_out_now(self) -> None:
+        """Do the work of showing this page now, while it is hidden: polish, layout and a
+        first paint into a throw-away image (which also fills Qt's glyph caches)."""
+        self.grab()
+
     def forget_note(self) -> None:
         """Drop a pending note edit without handing it over (its progress is being replaced)."""
         self._note_timer.stop()
