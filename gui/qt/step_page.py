@@ -17,7 +17,7 @@ from privacy_walkthrough.core.sketch import settings_sketch_svg, sketch_descript
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
 from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
-from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import HeadingLabel, ScrollBodyWidget, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
 SKETCH_WIDTH = 300
@@ -74,7 +74,7 @@ class StepPage(QWidget):
         self.body.setObjectName("stepBody")
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(24, 16, 24, 16)
-        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setWidget(ScrollBodyWidget(self.body))
 
         self.eyebrow_label = WrappedLabel(object_name="eyebrowLabel")
         self.title_label = HeadingLabel("", level=1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -41,13 +41,32 @@ class HeadingLabel(WrappedLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
 
+class ScrollBodyWidget(QWidget):
+    """Holds a scrolling page's content; its height comes from its width (wrapped text).
+
+    A scroll area grows its content to at least the content's minimum size, and a column of
+    word-wrapped labels is at its tallest when narrowest; left alone, that shows a scroll bar
+    on pages that fit.  This body reports no minimum height, so the height the text needs at
+    the actual width decides.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(content)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
 def fill_with_scrolling(page: QWidget, body: QWidget) -> QScrollArea:
     """Make ``body`` the scrolling content of ``page`` (a frameless area that grows its body)."""
     scroll = QScrollArea(page)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setWidget(body)
+    scroll.setWidget(ScrollBodyWidget(body))
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
