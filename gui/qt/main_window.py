@@ -37,12 +37,12 @@ from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.data_commands import DataCommands
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.file_commands import FileCommands
-from privacy_walkthrough.qt.fit_panel import PersonalView
 from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import WindowActions
 from privacy_walkthrough.qt.setup_page import SetupPage
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
+from privacy_walkthrough.qt.step_stack import StepStackWidget
 from privacy_walkthrough.qt.summary_page import SummaryPage
 from privacy_walkthrough.qt.welcome_page import WelcomePage
 
@@ -78,9 +78,7 @@ class WalkthroughWindow(QMainWindow):
         self.setup_page = SetupPage()
         # One page per step, built the first time it is shown and kept: moving between steps
         # then only swaps pages instead of building and laying out a page's text again.
-        self.step_stack = QStackedWidget()
-        self.step_stack.setObjectName("stepStack")
-        self.step_pages: dict[str, StepPage] = {}
+        self.step_stack = StepStackWidget()
         self.summary_page = SummaryPage(icons)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
@@ -134,22 +132,8 @@ class WalkthroughWindow(QMainWindow):
         if isinstance(current, StepPage):
             return current
         page = self.walkthrough.current
-        return self._step_page_for(
-            page.key if page.kind is PageKind.STEP else self.walkthrough.guide.step_ids[0]
-        )
-
-    def _step_page_for(self, step_id: str) -> StepPage:
-        page = self.step_pages.get(step_id)
-        if page is None:
-            page = StepPage()
-            page.status_chosen.connect(self.on_step_status_chosen)
-            page.note_edited.connect(self.on_step_note_edited)
-            page.link_activated.connect(self.dialogs.open_url)
-            page.device_ticked.connect(self.on_step_device_ticked)
-            page.still_set_confirmed.connect(self.on_step_still_set_confirmed)
-            self.step_pages[step_id] = page
-            self.step_stack.addWidget(page)
-        return page
+        step_id = page.key if page.kind is PageKind.STEP else self.walkthrough.guide.step_ids[0]
+        return self.step_stack.page_for(step_id)
 
     def _build_layout(self) -> None:
         nav = QHBoxLayout()
@@ -178,6 +162,11 @@ class WalkthroughWindow(QMainWindow):
         QWidget.setTabOrder(self.back_button, self.quick_exit_button)
 
     def _connect(self) -> None:
+        self.step_stack.status_chosen.connect(self.on_step_status_chosen)
+        self.step_stack.note_edited.connect(self.on_step_note_edited)
+        self.step_stack.link_activated.connect(self.dialogs.open_url)
+        self.step_stack.device_ticked.connect(self.on_step_device_ticked)
+        self.step_stack.still_set_confirmed.connect(self.on_step_still_set_confirmed)
         self.back_button.clicked.connect(self.on_back_triggered)
         self.next_button.clicked.connect(self.on_next_triggered)
         self.quick_exit_button.clicked.connect(self.quick_exit)
@@ -211,50 +200,16 @@ class WalkthroughWindow(QMainWindow):
             self.summary_page.show_walkthrough(walkthrough)
             self.stack.setCurrentIndex(StackPage.SUMMARY)
         else:
-            self._show_step(page.key)
-            self.step_stack.setCurrentWidget(self.step_pages[page.key])
+            self.step_stack.show_step(walkthrough, page.key)
             self.stack.setCurrentIndex(StackPage.STEP)
         self._prepare_next.start()
         self._refresh_state()
 
-    def _personal_view(self, step_id: str) -> PersonalView:
-        walkthrough = self.walkthrough
-        return PersonalView(
-            fit=walkthrough.fit(step_id),
-            progress=walkthrough.step_progress(step_id),
-            all_devices=tuple(walkthrough.progress.devices),
-            recheck=tuple(walkthrough.recheck_devices(step_id)),
-            per_device=walkthrough.guide.step(step_id).applicability.per_device,
-            can_mark_done=walkthrough.can_mark_done(step_id),
-        )
-
     def _show_step(self, step_id: str) -> None:
-        walkthrough = self.walkthrough
-        shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
-        shown = shown.model_copy(update={"status": walkthrough.status(step_id)})
-        page = self._step_page_for(step_id)
-        page.show_step(
-            walkthrough.guide.step(step_id),
-            walkthrough.step_number(step_id),
-            len(walkthrough.guide.steps),
-            shown,
-            walkthrough.is_updated_since_done(step_id),
-            self._personal_view(step_id),
-        )
+        self.step_stack.fill(self.walkthrough, step_id)
 
     def on_prepare_next_timeout(self) -> None:
-        """Build and lay out the next step's page ahead of time, so Next only swaps pages."""
-        walkthrough = self.walkthrough
-        following = walkthrough.index + 1
-        if following >= len(walkthrough.pages) or walkthrough.pages[following].kind is not PageKind.STEP:
-            return
-        step_id = walkthrough.pages[following].key
-        if step_id in self.step_pages:
-            return
-        self._show_step(step_id)
-        page = self.step_pages[step_id]
-        page.resize(self.step_stack.size())
-        page.lay_out_now()
+        self.step_stack.prepare_next(self.walkthrough)
 
     def reload(self) -> None:
         """Show the session from scratch (after opening another profile, importing, starting over)."""
@@ -266,8 +221,7 @@ class WalkthroughWindow(QMainWindow):
 
     def forget_shown_note(self) -> None:
         """Drop the notes on screen without saving them (their progress is being replaced)."""
-        for page in self.step_pages.values():
-            page.forget_note()
+        self.step_stack.forget_notes()
 
     def flush_note(self) -> None:
         self.step_page.flush_note()
