@@ -20,7 +20,6 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from privacy_walkthrough.core.walkthrough import PageKind
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
 WATCHDOG_MS = 10_000
@@ -47,15 +46,13 @@ class StepWalker(QObject):
         self._watch(self._page_on_show(), timed=False)
 
     def _page_on_show(self) -> QWidget:
-        """The widget whose paint shows the current page."""
+        """The widget whose paint shows the current page: its visible title (every page has one)."""
         page = self.window.walkthrough.current
-        if page.kind is not PageKind.STEP:
-            return self.window.stack.currentWidget()
-        assert page.step is not None
-        for label in self.window.findChildren(QLabel, "pageTitle"):
-            if label.text() == page.step.title and label.isVisible():
+        shown = self.window.stack.currentWidget()
+        for label in shown.findChildren(QLabel, "pageTitle"):
+            if label.isVisible() and (page.step is None or label.text() == page.step.title):
                 return label
-        raise LookupError(f"no visible title label reads {page.step.title!r}")
+        raise LookupError(f"no visible title label on the page {page.key!r}")
 
     def _watch(self, widget: QWidget, timed: bool) -> None:
         self._watched = widget
