@@ -75,8 +75,16 @@ class Session:
         return backup
 
     def start_over(self) -> Path | None:
-        """Keep the old progress as a backup file, then begin again from the welcome page."""
+        """Keep the old progress as a backup file, then begin again from the welcome page.
+
+        Every decision and note goes; the person's devices and answers stay (they still have
+        the same phone), and can be changed on the set-up page.
+        """
         backup = self.store.back_up()
-        self.walkthrough = self._walkthrough_for(new_progress(self.guide, self._clock()))
+        old = self.walkthrough.progress
+        fresh = new_progress(self.guide, self._clock()).model_copy(
+            update={"devices": list(old.devices), "answers": old.answers, "setup_done": old.setup_done}
+        )
+        self.walkthrough = self._walkthrough_for(fresh)
         self.save(self.walkthrough.progress)
         return backup

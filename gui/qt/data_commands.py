@@ -124,8 +124,8 @@ class DataCommands:
             self.parent,
             tr("Start over?"),
             tr(
-                "All steps go back to “not yet” and your notes are cleared. A copy of your current "
-                "progress is kept as a backup file in the data folder."
+                "All steps go back to “not yet” and your notes are cleared; your devices and answers "
+                "are kept. A copy of your current progress is kept as a backup file in the data folder."
             ),
             tr("Start over"),
         )

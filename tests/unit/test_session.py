@@ -252,3 +252,21 @@ def test_newer_file_stops_the_session_and_is_left_alone(guide: Guide, path: Path
         open_session(guide, path)
     assert path.read_bytes() == raw
     assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json"]
+
+
+def test_start_over_keeps_devices_and_answers_but_no_decisions(tmp_path: Path) -> None:
+    from privacy_walkthrough.core.content_models import DeviceKind
+    from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
+    from privacy_walkthrough.guides import load_default_guide
+
+    session = Session(load_default_guide(), ProgressStore(tmp_path / "progress.json"))
+    phone = Device(id="d1", kind=DeviceKind.IPHONE, os_version="18")
+    session.walkthrough.set_devices([phone])
+    session.walkthrough.set_answers(Answers(high_risk=True))
+    session.walkthrough.set_status("shared-with-you", StepStatus.DONE)
+    session.walkthrough.set_note("shared-with-you", "done on the bus")
+    session.start_over()
+    again = Session(load_default_guide(), ProgressStore(tmp_path / "progress.json")).walkthrough
+    assert again.progress.devices == [phone]
+    assert again.progress.answers.high_risk is True
+    assert again.progress.steps == {}
