@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -126,21 +127,27 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         blank=args.blank,
         person_name=args.name if args.name is not None else (progress.person_name if progress else ""),
     )
-    target: Path = args.output
+    if args.format == "pdf":
+        html = render_html(guide, progress, options)
+        write_output(args.output, lambda target: _write_pdf(html, target, args.paper), out)
+    else:
+        render = {"html": render_html, "md": render_markdown, "json": render_json}[args.format]
+        data = render(guide, progress, options).encode("utf-8")
+        write_output(args.output, lambda target: write_atomically(target, data), out)
+    return 0
+
+
+def write_output(target: Path, write: Callable[[Path], None], out: TextIO) -> None:
+    """Write a command's output file (``write`` never leaves a half file); say so, or why not."""
     if not target.parent.is_dir():
         raise CommandError(tr("Cannot write {path}: the folder does not exist.", path=str(target)))
     try:
-        if args.format == "pdf":
-            _write_pdf(render_html(guide, progress, options), target, args.paper)
-        else:
-            render = {"html": render_html, "md": render_markdown, "json": render_json}[args.format]
-            write_atomically(target, render(guide, progress, options).encode("utf-8"))
+        write(target)
     except OSError as exc:
         raise CommandError(
             tr("Cannot write {path}: {reason}.", path=str(target), reason=exc.strerror or exc)
         ) from exc
     print(tr("Wrote {path}", path=str(target)), file=out)
-    return 0
 
 
 def _confirm(question: str) -> bool:

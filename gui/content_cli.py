@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.cli import CommandError
+from privacy_walkthrough.cli import write_output
 from privacy_walkthrough.core.content_checks import (
     Finding,
     Severity,
@@ -242,13 +242,5 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
     if target is None:
         out.write(text)
         return 0
-    if not target.parent.is_dir():
-        raise CommandError(tr("Cannot write {path}: the folder does not exist.", path=str(target)))
-    try:
-        write_atomically(target, text.encode("utf-8"))
-    except OSError as exc:
-        raise CommandError(
-            tr("Cannot write {path}: {reason}.", path=str(target), reason=exc.strerror or exc)
-        ) from exc
-    print(tr("Wrote {path}", path=str(target)), file=out)
+    write_output(target, lambda path: write_atomically(path, text.encode("utf-8")), out)
     return 0
