@@ -9,16 +9,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from privacy_walkthrough.core.profiles import progress_files
 from privacy_walkthrough.logging_setup import LOG_FILE
 from privacy_walkthrough.paths import AppPaths
 
 
 def app_files(paths: AppPaths) -> list[Path]:
     """Every file of this app's: progress, backups, damaged copies, temp files, logs."""
-    files: list[Path] = []
-    progress = paths.data / "progress"
-    if progress.is_dir():
-        files += [p for p in progress.iterdir() if p.suffix in {".json", ".tmp"} and not p.is_dir()]
+    files = progress_files(paths.progress_folder)
     if paths.logs.is_dir():
         files += [p for p in paths.logs.iterdir() if p.name.startswith(LOG_FILE) and not p.is_dir()]
     return sorted(files)
@@ -34,7 +32,7 @@ def erase_app_data(paths: AppPaths) -> list[Path]:
     for path in app_files(paths):
         path.unlink(missing_ok=True)
         deleted.append(path)
-    for folder in (paths.data / "progress", paths.logs):
+    for folder in (paths.progress_folder, paths.logs):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     return deleted

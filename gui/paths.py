@@ -30,11 +30,16 @@ class AppPaths:
         """The person's own guides folder (a trainer can add guides here)."""
         return self.data / "guides"
 
+    @property
+    def progress_folder(self) -> Path:
+        """The default profile's progress files (other profiles live under profiles/)."""
+        return self.data / "progress"
+
     def progress_file(self, guide_id: str) -> Path:
-        return self.data / "progress" / f"{guide_id}.json"
+        return self.progress_folder / f"{guide_id}.json"
 
     def ensure(self) -> None:
         """Create the folders, private to this user (0700)."""
-        for folder in (self.data, self.data / "progress", self.logs):
+        for folder in (self.data, self.progress_folder, self.logs):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.chmod(folder, 0o700)

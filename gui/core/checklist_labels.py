@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import assert_never
 
 from privacy_walkthrough.core.content_models import Instructions, StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, path_text
+from privacy_walkthrough.core.labels import status_label as status_words
 from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
 
 BOX_OPEN = "☐"  # U+2610: not started, left for later, or a blank checklist
@@ -32,25 +32,25 @@ class StatusLabel:
     text: str  # empty on a blank checklist
 
 
+GLYPHS = {
+    StepStatus.DONE: BOX_TICKED,
+    StepStatus.ACKNOWLEDGED: BOX_TICKED,
+    StepStatus.SKIPPED: BOX_CROSSED,
+    StepStatus.NOT_APPLICABLE: BOX_NOT_APPLICABLE,
+    StepStatus.LATER: BOX_OPEN,
+    StepStatus.NOT_STARTED: BOX_OPEN,
+}
+
+
 def status_label(entry: StepProgress) -> StatusLabel:
-    """The box and the words for one step's saved status."""
+    """The box and the words for one step's saved status (a skip says why, or that no reason was given)."""
     status = entry.status
-    if status is StepStatus.DONE:
-        return StatusLabel(BOX_TICKED, tr("Done"))
-    if status is StepStatus.ACKNOWLEDGED:
-        return StatusLabel(BOX_TICKED, tr("Read and acknowledged"))
     if status is StepStatus.SKIPPED:
         reason = entry.skip_reason.strip()
         if reason:
             return StatusLabel(BOX_CROSSED, tr("Skipped — reason: {reason}", reason=reason))
         return StatusLabel(BOX_CROSSED, tr("Skipped (no reason given)"))
-    if status is StepStatus.NOT_APPLICABLE:
-        return StatusLabel(BOX_NOT_APPLICABLE, tr("Not applicable"))
-    if status is StepStatus.LATER:
-        return StatusLabel(BOX_OPEN, tr("Left for later"))
-    if status is StepStatus.NOT_STARTED:
-        return StatusLabel(BOX_OPEN, tr("Not yet"))
-    assert_never(status)
+    return StatusLabel(GLYPHS[status], status_words(status))
 
 
 def blank_status() -> StatusLabel:

@@ -91,7 +91,7 @@ def slug_for(name: str) -> str:
     return slug or "profile"
 
 
-def _progress_files(folder: Path) -> list[Path]:
+def progress_files(folder: Path) -> list[Path]:
     """The app's own files in a progress folder: saved progress, backups, set-aside copies, temp files."""
     if not folder.is_dir():
         return []
@@ -256,7 +256,7 @@ class ProfileRegistry:
         progress = profile.folder / PROGRESS_FOLDER
         deleted: list[Path] = []
         try:
-            for path in _progress_files(progress):
+            for path in progress_files(progress):
                 path.unlink(missing_ok=True)
                 deleted.append(path)
             if profile.id != DEFAULT_ID:
@@ -280,7 +280,7 @@ class ProfileRegistry:
         if root.is_dir():
             for folder in sorted(root.iterdir()):
                 if folder.is_dir() and not folder.is_symlink():
-                    found += _progress_files(folder / PROGRESS_FOLDER)
+                    found += progress_files(folder / PROGRESS_FOLDER)
         return sorted(found)
 
     def erase_all(self) -> list[Path]:
