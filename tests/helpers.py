@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -177,3 +178,32 @@ class ScriptedDialogs:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         choice(printer)
         return printer
+
+
+def step_file(folder: Path, step_id: str) -> Path:
+    return folder / "steps" / f"{step_id}.toml"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a test file in place; the old text must be there (a guard on the test's setup)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+MINUTE_CLOCK_START = dt.datetime(2026, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
+
+
+class MinuteClock:
+    """A clock for the walkthrough: each call is one minute later than the one before."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> dt.datetime:
+        self.calls += 1
+        return MINUTE_CLOCK_START + dt.timedelta(minutes=self.calls)
+
+    @property
+    def last(self) -> dt.datetime:
+        return MINUTE_CLOCK_START + dt.timedelta(minutes=self.calls)

@@ -10,7 +10,7 @@ from privacy_walkthrough.core import i18n
 from privacy_walkthrough.core.content_loader import ContentError, ContentProblem, load_guide
 from privacy_walkthrough.core.content_models import Instructions, Platform, StepKind, version_key
 from privacy_walkthrough.core.labels import instructions_label, path_text, version_range_label
-from tests.helpers import write_guide
+from tests.helpers import replace_in, step_file, write_guide
 
 IDS = ["alpha", "bravo", "charlie"]
 
@@ -18,16 +18,6 @@ IDS = ["alpha", "bravo", "charlie"]
 @pytest.fixture
 def guide_dir(tmp_path: Path) -> Path:
     return write_guide(tmp_path / "guide", IDS)
-
-
-def step_file(folder: Path, step_id: str) -> Path:
-    return folder / "steps" / f"{step_id}.toml"
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_number(path: Path, startswith: str) -> int:

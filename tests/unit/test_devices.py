@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,28 +21,15 @@ from privacy_walkthrough.core.progress_models import (
 from privacy_walkthrough.core.progress_store import ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough, new_progress
-from tests.helpers import append_to_step, set_step_instructions, write_guide
+from tests.helpers import MINUTE_CLOCK_START, MinuteClock, append_to_step, set_step_instructions, write_guide
 
-T0 = dt.datetime(2026, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
+T0 = MINUTE_CLOCK_START
 IDS = ["alpha", "bravo", "charlie", "delta", "echo"]
 
 PHONE = Device(id="d1", kind=DeviceKind.IPHONE, name="Work iPhone", os_version="17.5")
 TABLET = Device(id="d2", kind=DeviceKind.IPAD, os_version="17.0")
 LAPTOP = Device(id="m1", kind=DeviceKind.MAC, os_version="14")
 DEVICES = [PHONE, TABLET, LAPTOP]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def __call__(self) -> dt.datetime:
-        self.calls += 1
-        return T0 + dt.timedelta(minutes=self.calls)
-
-    @property
-    def last(self) -> dt.datetime:
-        return T0 + dt.timedelta(minutes=self.calls)
 
 
 @pytest.fixture
@@ -68,12 +54,12 @@ def calls() -> list[Progress]:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> MinuteClock:
+    return MinuteClock()
 
 
 @pytest.fixture
-def flow(guide: Guide, calls: list[Progress], clock: Clock) -> Walkthrough:
+def flow(guide: Guide, calls: list[Progress], clock: MinuteClock) -> Walkthrough:
     walkthrough = Walkthrough(guide, new_progress(guide, T0), calls.append, clock=clock)
     walkthrough.set_devices(list(DEVICES))
     del calls[:]
@@ -92,7 +78,7 @@ def rechecks(flow: Walkthrough) -> dict[str, list[str]]:
 
 
 def test_a_per_device_step_is_done_only_when_every_device_is_ticked(
-    flow: Walkthrough, calls: list[Progress], clock: Clock
+    flow: Walkthrough, calls: list[Progress], clock: MinuteClock
 ) -> None:
     assert [d.id for d in flow.fit("alpha").devices] == ["d1", "d2"]  # not the Mac
     assert not flow.can_mark_done("alpha")
@@ -240,7 +226,7 @@ def test_a_version_becoming_known_is_not_an_update(flow: Walkthrough) -> None:
 
 
 def test_confirming_clears_the_flags_and_records_when(
-    flow: Walkthrough, calls: list[Progress], clock: Clock
+    flow: Walkthrough, calls: list[Progress], clock: MinuteClock
 ) -> None:
     finish_some(flow)
     flow.set_devices([with_version(PHONE, "18"), TABLET, LAPTOP])
@@ -314,7 +300,9 @@ def test_the_same_devices_again_changes_nothing(flow: Walkthrough, calls: list[P
 # -- setup actions, saving and resuming ---------------------------------------------------
 
 
-def test_every_new_action_saves_exactly_once(flow: Walkthrough, calls: list[Progress], clock: Clock) -> None:
+def test_every_new_action_saves_exactly_once(
+    flow: Walkthrough, calls: list[Progress], clock: MinuteClock
+) -> None:
     actions: list[Callable[[], None]] = [
         lambda: flow.set_answers(Answers(lives_in_uk=True)),
         lambda: flow.mark_setup_done(),

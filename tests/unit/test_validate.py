@@ -15,7 +15,7 @@ import pytest
 from privacy_walkthrough import resources
 from privacy_walkthrough.content_cli import add_content_commands
 from privacy_walkthrough.core.content_checks import locate, url_problem
-from tests.helpers import write_guide
+from tests.helpers import replace_in, step_file, write_guide
 
 TODAY = "2026-11-28"  # the shipped guide was reviewed on this day
 IDS = ["alpha", "bravo", "charlie"]
@@ -75,16 +75,6 @@ def validate(folder: Path, *extra: str) -> Run:
 @pytest.fixture
 def guide_dir(tmp_path: Path) -> Path:
     return write_guide(tmp_path / "guide", IDS)
-
-
-def step_file(folder: Path, step_id: str) -> Path:
-    return folder / "steps" / f"{step_id}.toml"
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def append_to(path: Path, text: str) -> None:

@@ -18,25 +18,10 @@ from privacy_walkthrough.core.progress_models import (
     StepStatus,
 )
 from privacy_walkthrough.core.walkthrough import PageKind, Tally, Walkthrough, new_progress
-from tests.helpers import write_guide
+from tests.helpers import MINUTE_CLOCK_START, MinuteClock, write_guide
 
 IDS = ["alpha", "bravo", "charlie", "delta"]
-T0 = dt.datetime(2026, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
-
-
-class Clock:
-    """Each call is one minute later than the one before."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def __call__(self) -> dt.datetime:
-        self.calls += 1
-        return T0 + dt.timedelta(minutes=self.calls)
-
-    @property
-    def last(self) -> dt.datetime:
-        return T0 + dt.timedelta(minutes=self.calls)
+T0 = MINUTE_CLOCK_START
 
 
 @pytest.fixture
@@ -56,18 +41,18 @@ def calls() -> list[Progress]:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> MinuteClock:
+    return MinuteClock()
 
 
 @pytest.fixture
-def flow(guide: Guide, calls: list[Progress], clock: Clock) -> Walkthrough:
+def flow(guide: Guide, calls: list[Progress], clock: MinuteClock) -> Walkthrough:
     return Walkthrough(guide, new_progress(guide, T0), calls.append, clock=clock)
 
 
 def resume(guide: Guide, progress: Progress, calls: list[Progress] | None = None) -> Walkthrough:
     recorder: list[Progress] = [] if calls is None else calls
-    return Walkthrough(guide, progress, recorder.append, clock=Clock())
+    return Walkthrough(guide, progress, recorder.append, clock=MinuteClock())
 
 
 def saved(guide: Guide, **changes: object) -> Progress:
@@ -161,7 +146,7 @@ def test_go_to_unknown_step(flow: Walkthrough, calls: list[Progress]) -> None:
 # -- decisions ----------------------------------------------------------------------------
 
 
-def test_done_sets_done_at_and_clears_reason(flow: Walkthrough, clock: Clock) -> None:
+def test_done_sets_done_at_and_clears_reason(flow: Walkthrough, clock: MinuteClock) -> None:
     flow.set_status("alpha", StepStatus.DONE, reason="ignored")
     entry = flow.step_progress("alpha")
     assert entry.status is StepStatus.DONE
@@ -249,7 +234,7 @@ def test_note_survives_status_changes(flow: Walkthrough) -> None:
 
 
 def test_every_action_calls_on_change_once_with_the_progress(
-    flow: Walkthrough, calls: list[Progress], clock: Clock
+    flow: Walkthrough, calls: list[Progress], clock: MinuteClock
 ) -> None:
     actions = [
         lambda: flow.go_next(),
