@@ -176,7 +176,7 @@ class WalkthroughWindow(QMainWindow):
         self.summary_page.print_requested.connect(self.file_commands.on_print_triggered)
         self.summary_page.preview_requested.connect(self.file_commands.on_preview_triggered)
         self.summary_page.pdf_requested.connect(self.file_commands.on_save_pdf_triggered)
-        self.summary_page.person_name_edited.connect(self.walkthrough_set_person_name)
+        self.summary_page.person_name_edited.connect(self.on_summary_person_name_edited)
         self.summary_page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
         self.window_actions.include_notes.toggled.connect(self.on_include_notes_toggled)
         self.setup_page.devices_changed.connect(self.on_setup_devices_changed)
@@ -345,7 +345,7 @@ class WalkthroughWindow(QMainWindow):
         self.session.retry_save()
         self._show_save_state()
 
-    def walkthrough_set_person_name(self, name: str) -> None:
+    def on_summary_person_name_edited(self, name: str) -> None:
         self.walkthrough.set_person_name(name)
         self._show_save_state()
 
