@@ -61,8 +61,8 @@ def _dark_palette() -> QPalette:
     colours = {
         QPalette.ColorRole.Window: "#2b2b2b",
         QPalette.ColorRole.WindowText: "#f0f0f0",
-        QPalette.ColorRole.Base: "#1e1e1e",
-        QPalette.ColorRole.AlternateBase: "#333333",
+        QPalette.ColorRole.Base: "#3a3a3a",
+        QPalette.ColorRole.AlternateBase: "#434343",
         QPalette.ColorRole.Text: "#f0f0f0",
         QPalette.ColorRole.PlaceholderText: "#a8a8a8",
         QPalette.ColorRole.Button: "#353535",
