@@ -44,7 +44,7 @@ def _timed(action: Callable[[], object], repeat: int) -> list[float]:
 
 
 def measure_load_cold(which: str, work: Path) -> Samples:
-    """One first load in a fresh process: importing the loader and pydantic, reading, validating."""
+    """One first load in a fresh process: importing the loader and msgspec, reading, validating."""
     folder = _guide_folder(which, work) if which == "synthetic" else None
     start = time.perf_counter()
     if folder is None:
@@ -69,7 +69,7 @@ def measure_load(which: str, work: Path, repeat: int) -> Samples:
     from privacy_walkthrough.core.content_loader import load_guide
 
     folder = _guide_folder(which, work)
-    load_guide(folder)  # the first load builds pydantic's validators; measure_load_cold times that
+    load_guide(folder)  # the first load in a process: measure_load_cold times that
     today = dt.date(2026, 12, 1)
     return {
         "load": _timed(lambda: load_guide(folder), repeat),

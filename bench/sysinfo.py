@@ -52,6 +52,6 @@ def machine() -> dict[str, str]:
         "OS": _os(),
         "Python": f"{platform.python_version()} ({sys.executable})",
         "PySide6": f"PySide6-Essentials {_version('PySide6-Essentials')}",
-        "pydantic": _version("pydantic"),
+        "msgspec": _version("msgspec"),
         "App": f"privacy-walkthrough {_version('privacy-walkthrough')}",
     }

@@ -3,8 +3,8 @@
 Opening the window is the common case and the one someone waits for, so it takes a short
 path: the window's own options are read first, without the commands, and only an argument
 line that asks for more (a command, ``--help``, ``--version``, a mistake) builds the full
-parser.  The commands' modules bring in pydantic and the guide's models, which the first
-paint of the window does not need (see ``privacy_walkthrough.qt.run``).
+parser.  The commands' modules bring in the guide's records and their checks, which the
+first paint of the window does not need (see ``privacy_walkthrough.qt.run``).
 """
 
 from __future__ import annotations

@@ -7,10 +7,27 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
+
+from privacy_walkthrough.core import records
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+def from_json(kind: type[R], text: str | bytes) -> R:
+    """A record read from JSON text, as the app reads a file."""
+    return records.decode_json(text.encode("utf-8") if isinstance(text, str) else text, kind)
+
+
+def parse_as(kind: type[R], data: Any) -> R:
+    """A record made from TOML or JSON data, checked as the app checks a file (RecordError if not)."""
+    return records.parse(data, kind)
+
 
 STEP_TEMPLATE = """\
 schema_version = 1

@@ -8,10 +8,12 @@ or save as PDF.  The work is split by idea:
 - :mod:`.checklist_html` and :mod:`.checklist_text`: markup and escaping only.
 
 The JSON form is the portable progress file itself, so it loads back with
-``Progress.model_validate_json``.
+``records.decode_json(text, Progress)``.
 """
 
 from __future__ import annotations
+
+import copy
 
 from privacy_walkthrough.core.checklist_html import STEP_ANCHOR_PREFIX, to_html
 from privacy_walkthrough.core.checklist_model import ChecklistOptions, build_checklist
@@ -19,6 +21,7 @@ from privacy_walkthrough.core.checklist_text import escape_markdown, to_markdown
 from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.labels import instructions_label, version_range_label
 from privacy_walkthrough.core.progress_models import Progress
+from privacy_walkthrough.core.records import to_json
 from privacy_walkthrough.core.walkthrough import new_progress
 
 __all__ = [
@@ -50,9 +53,9 @@ def render_json(guide: Guide, progress: Progress | None, options: ChecklistOptio
     at all, gives a fresh empty progress for ``guide`` stamped ``options.generated_at``.
     """
     if options.blank or progress is None:
-        return new_progress(guide, options.generated_at).model_dump_json(indent=2)
-    export = progress.model_copy(deep=True)
+        return to_json(new_progress(guide, options.generated_at)).decode("utf-8")
+    export = copy.deepcopy(progress)
     if not options.include_notes:
         for entry in export.steps.values():
             entry.note = ""
-    return export.model_dump_json(indent=2)
+    return to_json(export).decode("utf-8")

@@ -12,6 +12,7 @@ import json
 
 from privacy_walkthrough.core.content_models import Step
 from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
+from privacy_walkthrough.core.records import to_data
 
 HASH_CHARS = 16
 
@@ -26,10 +27,11 @@ FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 def step_content_hash(step: Step) -> str:
     """The first 16 hex digits of the sha256 of the step's canonical JSON.
 
-    Fields left at their default are omitted, so that a new optional field in a later
-    content format does not change the hash of every step that does not use it.
+    Fields left at their default are omitted (the content records are encoded that way), so
+    that a new optional field in a later content format does not change the hash of every
+    step that does not use it.
     """
-    data = step.model_dump(mode="json", exclude=set(IGNORED_FIELDS), exclude_defaults=True)
+    data = {key: value for key, value in to_data(step).items() if key not in IGNORED_FIELDS}
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS]
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from importlib.abc import Traversable
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+import msgspec
 
 from privacy_walkthrough.core.content_models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.records import RecordError, parse
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=msgspec.Struct)
 
 GUIDE_FILE = "guide.toml"
 STEPS_FOLDER = "steps"
@@ -62,8 +63,15 @@ def _line_in_message(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _field_name(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "(file)"
+def stripped(value: Any) -> Any:
+    """TOML data with the whitespace around every text removed, as content writers expect."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        return {key: stripped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [stripped(item) for item in value]
+    return value
 
 
 def _parse(
@@ -87,18 +95,12 @@ def _parse(
         problems.append(ContentProblem(label, None, tr("is not valid TOML: {error}", error=exc), line))
         return None
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            problems.append(
-                ContentProblem(
-                    label,
-                    _field_name(loc),
-                    error["msg"],
-                    line_of(text, loc[0]) if loc else None,
-                )
-            )
+        return parse(stripped(data), model)
+    except RecordError as exc:
+        for problem in exc.problems:
+            loc = problem.loc
+            line = line_of(text, loc[0]) if loc else None
+            problems.append(ContentProblem(label, problem.field or "(file)", problem.message, line))
         return None
 
 

@@ -1,9 +1,11 @@
-"""The guide's data model: strict pydantic models for the human-edited TOML files.
+"""The guide's data model: strict records for the human-edited TOML files.
 
 A guide lives in one folder per language (``content/<guide-id>/<lang>/``) holding
 ``guide.toml`` (the guide's metadata and step order) and ``steps/*.toml`` (one
 recommendation per file).  Unknown fields are rejected so that a typo in a content file
-is reported instead of silently ignored.
+is reported instead of silently ignored.  The records are :class:`msgspec.Struct` types;
+:mod:`privacy_walkthrough.core.records` parses them and :func:`json_schema_extra` adds the
+rules across fields to the exported JSON Schema.
 """
 
 from __future__ import annotations
@@ -12,29 +14,28 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from msgspec import Meta, Struct, field
+
+from privacy_walkthrough.core.records import FieldRuleError
 
 CONTENT_SCHEMA_VERSION = 1
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
-Version = Annotated[str, Field(pattern=r"^\d+(?:\.\d+){0,2}$")]
-NonEmpty = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Version = Annotated[str, Meta(pattern=r"^\d+(?:\.\d+){0,2}$")]
+NonEmpty = Annotated[str, Meta(min_length=1)]
+URL_PATTERN = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
+ContentVersion = Annotated[
+    int, Meta(ge=1, le=CONTENT_SCHEMA_VERSION, description="The content format version; write 1.")
+]
 
 
-class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+class StrictModel(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+    """A record of a content file: unknown fields are refused; it cannot be changed once made.
+
+    The loader strips the whitespace around every text before the record is made.
+    """
 
 
 class StepKind(StrEnum):
@@ -97,74 +98,75 @@ def version_key(version: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
-class Source(StrictModel):
+def described(text: str) -> Meta:
+    """A field's description for the JSON Schema (``Annotated[str, described("...")]``)."""
+    return Meta(description=text)
+
+
+class Source(StrictModel, frozen=True):
     """A page that backs the step's claims (a ``[[sources]]`` table)."""
 
-    title: NonEmpty = Field(description="The page's title, as the publisher gives it.")
-    url: NonEmpty = Field(
-        description="The full https:// address of the page (no spaces; the host needs a dot).",
-        json_schema_extra={"pattern": r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"},
-    )
-    publisher: NonEmpty = Field(description="Who published it: Apple, a newspaper, a security lab…")
-    confidence: Confidence = Field(
-        description=(
+    title: Annotated[NonEmpty, described("The page's title, as the publisher gives it.")]
+    url: Annotated[
+        NonEmpty,
+        Meta(
+            description="The full https:// address of the page (no spaces; the host needs a dot).",
+            extra_json_schema={"pattern": URL_PATTERN},
+        ),
+    ]
+    publisher: Annotated[NonEmpty, described("Who published it: Apple, a newspaper, a security lab…")]
+    confidence: Annotated[
+        Confidence,
+        described(
             "How sure the facts taken from this source are: 'verified' (an Apple or vendor page "
             "says it), 'corroborated' (several independent sources agree) or 'unverified' "
             "(weak or inferred; the text must then ask the reader to check)."
-        )
-    )
+        ),
+    ]
 
-    @field_validator("url")
-    @classmethod
-    def _url_is_https(cls, value: str) -> str:
-        if not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
-            raise ValueError("must be a full https:// address without spaces")
-        return value
+    def __post_init__(self) -> None:
+        if not re.match(URL_PATTERN, self.url):
+            raise FieldRuleError("url", "must be a full https:// address without spaces")
 
 
-class Instructions(StrictModel):
+class Instructions(StrictModel, frozen=True):
     """How to do the step on one platform, for a range of OS versions."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "if": {"properties": {"platform": {"const": "web"}}, "required": ["platform"]},
-            "then": {"not": {"anyOf": [{"required": ["min_version"]}, {"required": ["before_version"]}]}},
-        }
-    )
-
-    platform: Platform = Field(
-        description="Where these instructions apply: 'iphone' (iPhone and iPad), 'mac' or 'web'."
-    )
-    min_version: Version | None = Field(  # first OS version these apply to (inclusive)
-        default=None,
-        description='The first iOS/macOS version these instructions apply to (inclusive), e.g. "18".',
-    )
-    before_version: Version | None = Field(  # first OS version they no longer apply to
-        default=None,
-        description=(
+    platform: Annotated[
+        Platform, described("Where these instructions apply: 'iphone' (iPhone and iPad), 'mac' or 'web'.")
+    ]
+    steps: Annotated[  # what to tap, in order (Markdown inline)
+        list[NonEmpty],
+        Meta(
+            min_length=1,
+            description="What to tap or click, in order; one short sentence each (inline Markdown).",
+        ),
+    ]
+    min_version: Annotated[  # first OS version these apply to (inclusive)
+        Version | None,
+        described('The first iOS/macOS version these instructions apply to (inclusive), e.g. "18".'),
+    ] = None
+    before_version: Annotated[  # first OS version they no longer apply to
+        Version | None,
+        described(
             'The first iOS/macOS version they no longer apply to (exclusive), e.g. "18" for '
             "iOS 17 and earlier. Must be higher than min_version. Web instructions have no versions."
         ),
-    )
-    path: list[NonEmpty] = Field(  # menu path, e.g. Settings > Apps
-        default_factory=list,
-        description='The menu path, one entry per level, e.g. ["Settings", "Apps", "Messages"].',
-    )
-    target: NonEmpty | None = Field(  # the state to leave the last switch in: "On", "Off"
-        default=None, description='The state to leave the last switch of the path in, e.g. "On" or "Off".'
-    )
-    steps: list[NonEmpty] = Field(  # what to tap, in order (Markdown inline)
-        min_length=1, description="What to tap or click, in order; one short sentence each (inline Markdown)."
-    )
+    ] = None
+    path: Annotated[  # menu path, e.g. Settings > Apps
+        list[NonEmpty],
+        described('The menu path, one entry per level, e.g. ["Settings", "Apps", "Messages"].'),
+    ] = field(default_factory=list)
+    target: Annotated[  # the state to leave the last switch in: "On", "Off"
+        NonEmpty | None, described('The state to leave the last switch of the path in, e.g. "On" or "Off".')
+    ] = None
 
-    @model_validator(mode="after")
-    def _range_is_ordered(self) -> Instructions:
+    def __post_init__(self) -> None:
         low, high = self.min_version, self.before_version
         if low and high and version_key(low) >= version_key(high):
-            raise ValueError("min_version must be lower than before_version")
+            raise FieldRuleError(None, "min_version must be lower than before_version")
         if self.platform is Platform.WEB and (self.min_version or self.before_version):
-            raise ValueError("web instructions have no OS versions")
-        return self
+            raise FieldRuleError(None, "web instructions have no OS versions")
 
     def applies_to_version(self, version: str | None) -> bool:
         """Whether these instructions fit a device on ``version`` (None: unknown, fits)."""
@@ -176,210 +178,230 @@ class Instructions(StrictModel):
         return not (self.before_version and key >= version_key(self.before_version))
 
 
-def _unique(values: list[DeviceKind]) -> list[DeviceKind]:
-    dupes = sorted({v.value for v in values if values.count(v) > 1})
-    if dupes:
-        raise ValueError(f"listed twice: {', '.join(dupes)}")
-    return values
+def twice(values: list[Any]) -> list[str]:
+    """The values listed more than once, as sorted text."""
+    return sorted({str(v) for v in values if values.count(v) > 1})
 
 
-DeviceKinds = Annotated[
-    list[DeviceKind], Field(min_length=1, json_schema_extra={"uniqueItems": True}), AfterValidator(_unique)
-]
+DeviceKinds = Annotated[list[DeviceKind], Meta(min_length=1, extra_json_schema={"uniqueItems": True})]
 
 
-class AnswerRule(StrictModel):
+class AnswerRule(StrictModel, frozen=True):
     """A rule on one of the person's answers: it matches when the answer equals ``equals``.
 
     An answer the person has not given (or is not sure about) never matches.
     """
 
-    answer: AnswerKey = Field(
-        description=(
+    answer: Annotated[
+        AnswerKey,
+        described(
             "Which answer from the setup page: 'lives_in_uk', 'can_cope_without_recovery', "
             "'high_risk' or 'messages_businesses'."
-        )
-    )
-    equals: StrictBool = Field(
-        description="The rule matches when the person answered exactly this (true/false)."
-    )
-    reason: NonEmpty = Field(
-        description="Shown to the person when the rule matches: plain words, inline Markdown."
-    )
+        ),
+    ]
+    equals: Annotated[bool, described("The rule matches when the person answered exactly this (true/false).")]
+    reason: Annotated[
+        NonEmpty, described("Shown to the person when the rule matches: plain words, inline Markdown.")
+    ]
 
 
-class Requirement(StrictModel):
+class Requirement(StrictModel, frozen=True):
     """A minimum OS version for some kinds of device (an ``[[applicability.requires]]`` table)."""
 
-    devices: DeviceKinds = Field(
-        description="The kinds of device this minimum is for: 'iphone', 'ipad', 'mac' or 'watch'."
-    )
-    min_version: Version = Field(
-        description='The first OS version on which the step can be done (inclusive), e.g. "17.2".'
-    )
-    fix: NonEmpty = Field(
-        description="What to do when a device is older: inline Markdown, e.g. update it or sign it out."
-    )
+    devices: Annotated[
+        DeviceKinds, described("The kinds of device this minimum is for: 'iphone', 'ipad', 'mac' or 'watch'.")
+    ]
+    min_version: Annotated[
+        Version, described('The first OS version on which the step can be done (inclusive), e.g. "17.2".')
+    ]
+    fix: Annotated[
+        NonEmpty,
+        described("What to do when a device is older: inline Markdown, e.g. update it or sign it out."),
+    ]
+
+    def __post_init__(self) -> None:
+        if dupes := twice(self.devices):
+            raise FieldRuleError("devices", f"listed twice: {', '.join(dupes)}")
 
 
-class Applicability(StrictModel):
+def _default_devices() -> list[DeviceKind]:
+    return list(DEFAULT_DEVICES)
+
+
+class Applicability(StrictModel, frozen=True):
     """Whom a step fits: the devices it concerns, answers that rule it out, minimum versions."""
 
-    devices: DeviceKinds = Field(
-        default_factory=lambda: list(DEFAULT_DEVICES),
-        description=(
+    devices: Annotated[
+        DeviceKinds,
+        described(
             "The kinds of device the step concerns (default: iphone, ipad, mac). The step does not "
             "apply to a person who listed their devices and has none of these."
         ),
-    )
-    per_device: StrictBool = Field(
-        default=False,
-        description="true: the person ticks the step off on each of their devices; done when all are.",
-    )
-    not_applicable_when: list[AnswerRule] = Field(
-        default_factory=list,
-        description="Answers that make the step not apply; the first match gives the reason shown.",
-    )
-    caution_when: list[AnswerRule] = Field(
-        default_factory=list,
-        description="Answers that call for a caution, shown before the step's advice.",
-    )
-    requires: list[Requirement] = Field(
-        default_factory=list,
-        description="Minimum OS versions; a device known to be older is shown as blocking the step.",
-    )
+    ] = field(default_factory=_default_devices)
+    per_device: Annotated[
+        bool, described("true: the person ticks the step off on each of their devices; done when all are.")
+    ] = False
+    not_applicable_when: Annotated[
+        list[AnswerRule],
+        described("Answers that make the step not apply; the first match gives the reason shown."),
+    ] = field(default_factory=list)
+    caution_when: Annotated[
+        list[AnswerRule], described("Answers that call for a caution, shown before the step's advice.")
+    ] = field(default_factory=list)
+    requires: Annotated[
+        list[Requirement],
+        described("Minimum OS versions; a device known to be older is shown as blocking the step."),
+    ] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if dupes := twice(self.devices):
+            raise FieldRuleError("devices", f"listed twice: {', '.join(dupes)}")
 
 
-class Step(StrictModel):
+class Step(StrictModel, frozen=True):
     """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "if": {"properties": {"kind": {"const": "setting"}}, "required": ["kind"]},
-            "then": {"required": ["instructions"], "properties": {"instructions": {"minItems": 1}}},
-        }
-    )
-
-    schema_version: StrictInt = Field(
-        ge=1, le=CONTENT_SCHEMA_VERSION, description="The content format version; write 1."
-    )
-    id: Slug = Field(
-        description="The step's stable id: lower-case words joined by '-'; the file must be named <id>.toml."
-    )
-    title: NonEmpty = Field(description='A short imperative title, e.g. "Turn off iCloud Backup".')
-    summary: NonEmpty = Field(
-        max_length=200, description="One or two plain sentences (at most 200 characters) shown in lists."
-    )
-    kind: StepKind = Field(
-        description=(
+    schema_version: ContentVersion
+    id: Annotated[
+        Slug,
+        described("The step's stable id: lower-case words joined by '-'; the file must be named <id>.toml."),
+    ]
+    title: Annotated[NonEmpty, described('A short imperative title, e.g. "Turn off iCloud Backup".')]
+    summary: Annotated[
+        NonEmpty,
+        Meta(
+            max_length=200, description="One or two plain sentences (at most 200 characters) shown in lists."
+        ),
+    ]
+    kind: Annotated[
+        StepKind,
+        described(
             "What the person is asked to do: 'setting' (change a setting; needs instructions), "
             "'advice' (read and acknowledge), 'optional' (for some people only) or "
             "'irreversible' (cannot be undone; never a default)."
-        )
-    )
-    why: NonEmpty = Field(description="Markdown: why it matters, in plain words.")  # why it matters
-    instructions: list[Instructions] = Field(
-        default_factory=list,
-        validate_default=True,
-        description=(
+        ),
+    ]
+    why: Annotated[NonEmpty, described("Markdown: why it matters, in plain words.")]
+    check: Annotated[NonEmpty, described("Markdown: how to tell that the step is done.")]
+    gives_up: Annotated[NonEmpty, described("Markdown: what the person gives up by doing it.")]
+    applies_to: Annotated[
+        NonEmpty, described('A human summary of the OS versions, e.g. "iOS 17–26, macOS 14–26".')
+    ]
+    sources: Annotated[
+        list[Source],
+        Meta(
+            min_length=1, description="The pages that back the step's claims; at least one [[sources]] table."
+        ),
+    ]
+    reviewed: Annotated[
+        dt.date, described("The day the step was last checked against its sources (a TOML date: 2026-11-28).")
+    ]
+    instructions: Annotated[
+        list[Instructions],
+        described(
             "How to do it, one [[instructions]] table per platform and range of OS versions. "
             "Required (at least one) for 'setting' steps."
         ),
-    )
-    check: NonEmpty = Field(description="Markdown: how to tell that the step is done.")
-    gives_up: NonEmpty = Field(description="Markdown: what the person gives up by doing it.")
-    uncertain: str | None = Field(
-        default=None,
-        description=(
+    ] = field(default_factory=list)
+    uncertain: Annotated[
+        str | None,
+        described(
             "Markdown: what the sources do not settle, worded as things to check. "
             "Needed whenever a source is 'unverified'."
         ),
-    )
-    completable: StrictBool = Field(
-        default=True,
-        description="false: the step can only be acknowledged, never marked done (default true).",
-    )
-    applies_to: NonEmpty = Field(
-        description='A human summary of the OS versions, e.g. "iOS 17–26, macOS 14–26".'
-    )
-    sources: list[Source] = Field(
-        min_length=1, description="The pages that back the step's claims; at least one [[sources]] table."
-    )
-    reviewed: dt.date = Field(
-        description="The day the step was last checked against its sources (a TOML date: 2026-11-28)."
-    )
-    applicability: Applicability = Field(
-        default_factory=Applicability,
-        description=(
+    ] = None
+    completable: Annotated[
+        bool, described("false: the step can only be acknowledged, never marked done (default true).")
+    ] = True
+    applicability: Annotated[
+        Applicability,
+        described(
             "Whom the step fits: an [applicability] table with the devices it concerns, whether it is "
             "ticked per device, answers that rule it out or call for a caution, and minimum versions."
         ),
-    )
+    ] = field(default_factory=Applicability)
 
-    @field_validator("instructions")
-    @classmethod
-    def _setting_has_instructions(cls, value: list[Instructions], info: ValidationInfo) -> list[Instructions]:
-        if info.data.get("kind") is StepKind.SETTING and not value:
-            raise ValueError("a 'setting' step needs at least one [[instructions]] table")
-        return value
+    def __post_init__(self) -> None:
+        if self.kind is StepKind.SETTING and not self.instructions:
+            raise FieldRuleError("instructions", "a 'setting' step needs at least one [[instructions]] table")
 
 
-class NewestVersions(StrictModel):
+class NewestVersions(StrictModel, frozen=True):
     """The newest system versions a guide was checked against."""
 
-    ios: Version = Field(
-        description='The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".'
-    )
-    macos: Version = Field(description='The newest macOS version the guide was checked against, e.g. "26.5".')
+    ios: Annotated[
+        Version, described('The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".')
+    ]
+    macos: Annotated[
+        Version, described('The newest macOS version the guide was checked against, e.g. "26.5".')
+    ]
 
 
-class GuideInfo(StrictModel):
+class GuideInfo(StrictModel, frozen=True):
     """``guide.toml``: the guide's identity and its steps in order."""
 
-    schema_version: StrictInt = Field(
-        ge=1, le=CONTENT_SCHEMA_VERSION, description="The content format version; write 1."
-    )
-    id: Slug = Field(
-        description=(
+    schema_version: ContentVersion
+    id: Annotated[
+        Slug,
+        described(
             "The guide's stable id (lower-case words joined by '-'), the same as its folder "
             "name; saved progress is kept under it."
-        )
-    )
-    title: NonEmpty = Field(description="The guide's title, shown on the welcome page and the checklist.")
-    version: Version = Field(description='The guide\'s own version, e.g. "1.0" (raise it with each release).')
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")] = Field(
-        description='The language code, the same as the folder name: "en", "de", "pt-BR".'
-    )
-    description: NonEmpty = Field(  # Markdown, shown on the welcome page
-        description="Markdown shown on the welcome page: what the walkthrough does and what to have ready."
-    )
-    minutes: StrictInt = Field(  # about how long the walkthrough takes
-        ge=1, le=600, description="About how many minutes the walkthrough takes (1–600)."
-    )
-    steps: list[Slug] = Field(
-        min_length=1,
-        description="The step ids in the order they are shown; each needs a file steps/<id>.toml.",
-        json_schema_extra={"uniqueItems": True},
-    )
-    reviewed: dt.date = Field(description="The day the guide as a whole was last reviewed (a TOML date).")
-    newest_versions: NewestVersions | None = Field(
-        default=None,
-        description=(
+        ),
+    ]
+    title: Annotated[NonEmpty, described("The guide's title, shown on the welcome page and the checklist.")]
+    version: Annotated[
+        Version, described('The guide\'s own version, e.g. "1.0" (raise it with each release).')
+    ]
+    language: Annotated[
+        str,
+        Meta(
+            pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$",
+            description='The language code, the same as the folder name: "en", "de", "pt-BR".',
+        ),
+    ]
+    description: Annotated[  # Markdown, shown on the welcome page
+        NonEmpty,
+        described("Markdown shown on the welcome page: what the walkthrough does and what to have ready."),
+    ]
+    minutes: Annotated[  # about how long the walkthrough takes
+        int, Meta(ge=1, le=600, description="About how many minutes the walkthrough takes (1–600).")
+    ]
+    steps: Annotated[
+        list[Slug],
+        Meta(
+            min_length=1,
+            description="The step ids in the order they are shown; each needs a file steps/<id>.toml.",
+            extra_json_schema={"uniqueItems": True},
+        ),
+    ]
+    reviewed: Annotated[dt.date, described("The day the guide as a whole was last reviewed (a TOML date).")]
+    newest_versions: Annotated[
+        NewestVersions | None,
+        described(
             "The newest iOS and macOS versions the guide was checked against; the welcome page warns "
             "when a person's device runs something newer."
         ),
-    )
+    ] = None
 
-    @field_validator("steps")
-    @classmethod
-    def _steps_unique(cls, value: list[str]) -> list[str]:
-        dupes = sorted({s for s in value if value.count(s) > 1})
-        if dupes:
-            raise ValueError(f"step ids listed twice: {', '.join(dupes)}")
-        return value
+    def __post_init__(self) -> None:
+        if dupes := twice(self.steps):
+            raise FieldRuleError("steps", f"step ids listed twice: {', '.join(dupes)}")
 
 
-class Guide(StrictModel):
+# Rules across fields, for the exported JSON Schema (the records check them in __post_init__).
+SCHEMA_RULES: Mapping[str, Mapping[str, Any]] = {
+    "Instructions": {
+        "if": {"properties": {"platform": {"const": "web"}}, "required": ["platform"]},
+        "then": {"not": {"anyOf": [{"required": ["min_version"]}, {"required": ["before_version"]}]}},
+    },
+    "Step": {
+        "if": {"properties": {"kind": {"const": "setting"}}, "required": ["kind"]},
+        "then": {"required": ["instructions"], "properties": {"instructions": {"minItems": 1}}},
+    },
+}
+
+
+class Guide(Struct, frozen=True, kw_only=True):
     """A loaded, cross-checked guide: its info and its steps in order."""
 
     info: GuideInfo

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from msgspec import Meta, Struct
 
 from privacy_walkthrough.core.content_models import Slug
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress_models import Str
+from privacy_walkthrough.core.progress_models import check_encodable
 from privacy_walkthrough.core.progress_store import free_name, time_stamp, write_atomically
+from privacy_walkthrough.core.records import FieldRuleError, parse, replace, to_json
 
 log = logging.getLogger(__name__)
 
@@ -53,31 +54,28 @@ class ProfileError(Exception):
     """A profile could not be created, renamed, deleted or listed; the message is for the person."""
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _Entry(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: Slug
-    name: Annotated[Str, Field(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
+    name: Annotated[str, Meta(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
+
+    def __post_init__(self) -> None:
+        check_encodable(self, "name")
 
 
-class _RegistryFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _RegistryFile(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     format: Literal["privacy-walkthrough-profiles"] = "privacy-walkthrough-profiles"
     schema_version: Literal[1] = 1  # REGISTRY_VERSION
-    profiles: Annotated[list[_Entry], Field(min_length=1)]
+    profiles: Annotated[list[_Entry], Meta(min_length=1)]
     last_used: Slug
 
-    @model_validator(mode="after")
-    def _consistent(self) -> _RegistryFile:
+    def __post_init__(self) -> None:
         ids = [p.id for p in self.profiles]
         if len(set(ids)) != len(ids):
-            raise ValueError("a profile id is listed twice")
+            raise FieldRuleError("profiles", "a profile id is listed twice")
         if self.last_used not in ids:
-            raise ValueError("the last used profile is not in the list")
+            raise FieldRuleError("last_used", "the last used profile is not in the list")
         if any(not p.name.strip() and p.id != DEFAULT_ID for p in self.profiles):
-            raise ValueError("a profile has no name")
-        return self
+            raise FieldRuleError("profiles", "a profile has no name")
 
 
 def _fresh() -> _RegistryFile:
@@ -122,8 +120,8 @@ class ProfileRegistry:
             data = json.loads(self.path.read_bytes().decode("utf-8"))
             if isinstance(data, dict) and data.get("format") == REGISTRY_FORMAT:
                 self._refuse_newer(data.get("schema_version"))
-            return _RegistryFile.model_validate(data)
-        except (OSError, ValueError, RecursionError, ValidationError):  # ValueError: bad JSON too
+            return parse(data, _RegistryFile)
+        except (OSError, ValueError, RecursionError):  # ValueError: bad JSON and RecordError too
             aside = free_name(self.data, f"profiles.damaged-{time_stamp(dt.datetime.now(dt.UTC))}", ".json")
             try:
                 os.replace(self.path, aside)
@@ -169,7 +167,7 @@ class ProfileRegistry:
 
     def _save(self, registry: _RegistryFile) -> None:
         try:
-            write_atomically(self.path, registry.model_dump_json(indent=2).encode("utf-8"))
+            write_atomically(self.path, to_json(registry))
         except OSError as exc:
             raise ProfileError(
                 tr("The list of profiles could not be saved ({error}).", error=exc.strerror)
@@ -217,7 +215,7 @@ class ProfileRegistry:
             raise ProfileError(
                 tr("The profile's folder could not be made ({error}).", error=exc.strerror)
             ) from exc
-        registry = self._registry.model_copy(update={"profiles": [*self._registry.profiles, entry]})
+        registry = replace(self._registry, profiles=[*self._registry.profiles, entry])
         self._save(registry)
         return profile
 
@@ -226,13 +224,13 @@ class ProfileRegistry:
         name = self._checked_name(name, ignore=profile_id)
         renamed = _Entry(id=entry.id, name=name)
         entries = [renamed if e.id == profile_id else e for e in self._registry.profiles]
-        self._save(self._registry.model_copy(update={"profiles": entries}))
+        self._save(replace(self._registry, profiles=entries))
         return self._profile(renamed)
 
     def set_last_used(self, profile_id: str) -> None:
         self._find(profile_id)
         if self._registry.last_used != profile_id:
-            self._save(self._registry.model_copy(update={"last_used": profile_id}))
+            self._save(replace(self._registry, last_used=profile_id))
 
     def delete(self, profile_id: str) -> list[Path]:
         """Delete a profile's progress files and folder, and take it off the list.

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
-from pydantic import ValidationError
-
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.migrations import upgrade
 from privacy_walkthrough.core.progress_models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.records import RecordError, parse, to_json, validated
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +145,17 @@ def parse_progress(raw: bytes, what: str) -> Progress:
             )
         )
     try:
-        return Progress.model_validate(upgrade(data))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = _shown_field(".".join(str(p) for p in first["loc"]) or "(file)")
+        return parse(upgrade(data), Progress)
+    except RecordError as exc:
+        first = exc.problems[0]
+        field = _shown_field(first.field or "(file)")
         raise ProgressError(
-            tr("{what} has a bad value in '{field}': {message}", what=what, field=field, message=first["msg"])
+            tr(
+                "{what} has a bad value in '{field}': {message}",
+                what=what,
+                field=field,
+                message=first.message,
+            )
         ) from exc
 
 
@@ -184,9 +188,11 @@ class ProgressStore:
         return read_progress(self.path, tr("the progress file"))
 
     def save(self, progress: Progress) -> None:
-        """Write the progress atomically (raises OSError when the disk refuses)."""
-        data = progress.model_dump_json(indent=2).encode("utf-8")
-        write_atomically(self.path, data)
+        """Write the progress atomically (raises OSError when the disk refuses).
+
+        Raises ValueError, and writes nothing, for progress that could not be read back.
+        """
+        write_atomically(self.path, to_json(validated(progress)))
 
     def set_aside(self, reason: str) -> Path | None:
         """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""

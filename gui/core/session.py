@@ -6,6 +6,7 @@ progress in memory, remembers the problem for the window to show, and can be ret
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from privacy_walkthrough.core.content_models import Guide
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress_models import Progress
 from privacy_walkthrough.core.progress_store import LoadResult, ProgressStore
+from privacy_walkthrough.core.records import replace
 from privacy_walkthrough.core.walkthrough import Walkthrough, new_progress, utc_now
 
 log = logging.getLogger(__name__)
@@ -70,7 +72,7 @@ class Session:
     def replace_progress(self, progress: Progress) -> Path | None:
         """Use ``progress`` (an imported file) from now on; the old progress is kept as a backup."""
         backup = self.store.back_up()
-        self.walkthrough = self._walkthrough_for(progress.model_copy(deep=True))
+        self.walkthrough = self._walkthrough_for(copy.deepcopy(progress))
         self.save(self.walkthrough.progress)
         return backup
 
@@ -82,8 +84,11 @@ class Session:
         """
         backup = self.store.back_up()
         old = self.walkthrough.progress
-        fresh = new_progress(self.guide, self._clock()).model_copy(
-            update={"devices": list(old.devices), "answers": old.answers, "setup_done": old.setup_done}
+        fresh = replace(
+            new_progress(self.guide, self._clock()),
+            devices=list(old.devices),
+            answers=old.answers,
+            setup_done=old.setup_done,
         )
         self.walkthrough = self._walkthrough_for(fresh)
         self.save(self.walkthrough.progress)

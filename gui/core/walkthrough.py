@@ -30,6 +30,7 @@ from privacy_walkthrough.core.progress_models import (
     StepProgress,
     StepStatus,
 )
+from privacy_walkthrough.core.records import replace, validated
 
 FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 
@@ -215,16 +216,18 @@ class Walkthrough:
         entry = self.progress.step(step.id)
         now = self._clock()
         finished = status in FINISHED
-        return StepProgress(
-            status=status,
-            skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
-            note=entry.note,
-            changed_at=now,
-            done_at=now if finished else None,
-            content_hash=step_content_hash(step) if finished else "",
-            devices_done=dict(entry.devices_done) if ticks is None else ticks,
-            recheck=recheck or [],
-            confirmed_at=entry.confirmed_at,
+        return validated(
+            StepProgress(
+                status=status,
+                skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
+                note=entry.note,
+                changed_at=now,
+                done_at=now if finished else None,
+                content_hash=step_content_hash(step) if finished else "",
+                devices_done=dict(entry.devices_done) if ticks is None else ticks,
+                recheck=recheck or [],
+                confirmed_at=entry.confirmed_at,
+            )
         )
 
     def set_device_done(self, step_id: str, device_id: str, done: bool) -> None:
@@ -257,9 +260,7 @@ class Walkthrough:
         elif not done and entry.status in FINISHED:
             updated = self._decided(step, StepStatus.NOT_STARTED, ticks=ticks, recheck=recheck)
         else:
-            updated = StepProgress.model_validate(
-                entry.model_dump() | {"devices_done": ticks, "recheck": recheck}
-            )
+            updated = replace(entry, devices_done=ticks, recheck=recheck)
         self.progress.steps[step_id] = updated
         self._changed()
 
@@ -271,14 +272,15 @@ class Walkthrough:
         A device whose known system version rose is added to "check again" on every step
         about its kind that is finished or ticked on it; a removed device's ticks and
         "check again" marks are dropped everywhere (an id that now names another kind of
-        device counts as a removed device and a new one).  Raises ValueError (pydantic's) for
-        device ids listed twice.
+        device counts as a removed device and a new one).  Raises ValueError for devices
+        that could not be saved (device ids listed twice, say), before anything changes.
         """
         old = list(self.progress.devices)
-        new = list(devices)
+        new = [validated(d) for d in devices]
         if new == old:
             return
-        self.progress.devices = new  # validated (unique ids) before anything else changes
+        validated(replace(self.progress, devices=new))  # unique ids, not too many: before any change
+        self.progress.devices = new
         device_changes.flag_updated(self.guide, self.progress, old, new)
         device_changes.forget_removed(self.progress, device_changes.same_devices(old, new))
         self._changed()
@@ -322,6 +324,7 @@ class Walkthrough:
     def set_note(self, step_id: str, note: str) -> None:
         entry = self._editable(step_id)
         if entry.note != note:
+            validated(replace(entry, note=note))  # not too long: checked before it changes
             entry.note = note
             self._changed()
 
@@ -329,6 +332,7 @@ class Walkthrough:
         """Who the checklist is prepared for (optional, printed on the checklist)."""
         name = name.strip()
         if self.progress.person_name != name:
+            validated(replace(self.progress, person_name=name))
             self.progress.person_name = name
             self._changed()
 

@@ -39,8 +39,8 @@ def svg_icon(name: str) -> QIcon:
 
 
 def status_icons() -> dict[StepStatus, QIcon]:
-    # Imported here: the look is applied before the first paint, and the progress models
-    # bring in pydantic, which only the walkthrough itself needs (see qt/run.py).
+    # Imported here: the look is applied before the first paint, which does without the
+    # progress records (see qt/run.py).
     from privacy_walkthrough.core.progress_models import StepStatus
 
     names = {

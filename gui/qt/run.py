@@ -7,11 +7,11 @@ has been painted, :func:`build_window` loads the guide and the progress and buil
 walkthrough's window, which takes the shell's place.
 
 The second turn's imports are inside :func:`build_window` and :func:`real_dialogs`, not at
-the top of this module: pydantic and the guide's models cost about as much as Qt's own
-start, and the first paint does without them, as it does without the dialogs (QtPrintSupport),
-the rotating log file (``logging.handlers``) and the app's icon, all set up in the second turn.
-``bench/run.py`` measures both moments; tests/gui/test_startup.py checks that nothing on the
-first turn imports pydantic.
+the top of this module: the guide, its records and the window's pages take several times as
+long as the shell, and the first paint does without them, as it does without the dialogs
+(QtPrintSupport), the rotating log file (``logging.handlers``) and the app's icon, all set up
+in the second turn.  ``bench/run.py`` measures both moments; tests/gui/test_fast_start.py
+checks that nothing on the first turn imports them.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def _explain_set_aside(window: WalkthroughWindow, dialogs: Dialogs) -> None:
 
 def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None) -> WalkthroughWindow | None:
     """Load the guide and the progress; explain and return None when either cannot be used."""
-    # The second turn of start-up: these bring in pydantic and the guide (see the module's docstring).
+    # The second turn of start-up: these bring in the guide and the pages (see the module's docstring).
     from privacy_walkthrough.core.profiles import ProfileError, ProfileRegistry
     from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
     from privacy_walkthrough.core.session import Session

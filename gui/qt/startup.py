@@ -4,7 +4,7 @@ Start-up takes two turns of the event loop (see :mod:`privacy_walkthrough.qt.run
 first shows this light window, with the app's title, size and look and a line saying the
 walkthrough is opening, and lets Qt paint it.  Once it has been painted, the second turn
 loads the guide and the progress, builds the real window and hands this one's place over to
-it.  Nothing here loads the guide or imports pydantic, and it does not even touch the Qt
+it.  Nothing here loads the guide or its records, and it does not even touch the Qt
 namespace (``Qt.AlignmentFlag`` and the like), whose enums take Qt's start-up about 15 ms
 to set up: the label is centred by the style sheet (``#startupLabel``).
 """

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.records import replace
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough
 from privacy_walkthrough.qt.fit_panel import PersonalView
 from privacy_walkthrough.qt.step_page import StepPage
@@ -56,7 +57,7 @@ class StepStackWidget(QStackedWidget):
     def fill(self, walkthrough: Walkthrough, step_id: str) -> StepPage:
         """Bring a step's page up to date with the walkthrough (without showing it)."""
         shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
-        shown = shown.model_copy(update={"status": walkthrough.status(step_id)})
+        shown = replace(shown, status=walkthrough.status(step_id))
         page = self.page_for(step_id)
         page.show_step(
             walkthrough.guide.step(step_id),

@@ -23,7 +23,13 @@ from privacy_walkthrough.qt.startup import StartupWindow
 from tests.helpers import ScriptedDialogs
 
 # What the first paint must not wait for: each costs about as much as a bare window, or more.
-HEAVY = ("pydantic", "segno", "privacy_walkthrough.qt.main_window", "PySide6.QtPrintSupport")
+HEAVY = (
+    "msgspec",
+    "privacy_walkthrough.core.content_models",
+    "segno",
+    "privacy_walkthrough.qt.main_window",
+    "PySide6.QtPrintSupport",
+)
 
 
 def test_the_first_turn_of_the_start_imports_nothing_heavy() -> None:

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content_models import DeviceKind
 from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
+from privacy_walkthrough.core.records import replace
 from privacy_walkthrough.qt.main_window import StackPage, WalkthroughWindow
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
@@ -104,7 +105,7 @@ def test_a_newer_system_version_asks_to_check_that_device_again(make_window: Win
     mac = Device(id="d2", kind=DeviceKind.MAC, os_version="15")
     walkthrough.set_devices([phone, mac])
     walkthrough.set_status("shared-with-you", StepStatus.DONE)
-    walkthrough.set_devices([phone.model_copy(update={"os_version": "26"}), mac])
+    walkthrough.set_devices([replace(phone, os_version="26"), mac])
     assert [d.id for d in walkthrough.recheck_devices("shared-with-you")] == ["d1"]
     open_step(window, "shared-with-you")
     button = window.step_page.fit_panel.confirm_button

@@ -19,6 +19,7 @@ from privacy_walkthrough.core.labels import (
     where_to_find_version,
 )
 from privacy_walkthrough.core.progress_models import Answers, Device, Progress, StepProgress, StepStatus
+from privacy_walkthrough.core.records import replace, validated
 from privacy_walkthrough.core.walkthrough import Tally, Walkthrough, new_progress
 from tests.helpers import append_to_step, set_step_instructions, write_guide
 
@@ -61,8 +62,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def person(guide: Guide, devices: list[Device] | None = None, **answers: Any) -> Progress:
-    data = new_progress(guide, T0).model_dump() | {"devices": devices or [], "answers": answers}
-    return Progress.model_validate(data)
+    return validated(replace(new_progress(guide, T0), devices=devices or [], answers=Answers(**answers)))
 
 
 def fit_of(folder: Path, step_id: str, devices: list[Device] | None = None, **answers: Any) -> Any:
@@ -321,7 +321,7 @@ def test_an_undecided_step_that_does_not_apply_reads_not_applicable(folder: Path
 
 def test_a_step_no_longer_in_the_guide_keeps_its_stored_status(folder: Path) -> None:
     guide = load_guide(folder)
-    progress = person(guide, [MAC_14]).model_copy(update={"steps": {"gone": StepProgress()}})
+    progress = replace(person(guide, [MAC_14]), steps={"gone": StepProgress()})
     flow = Walkthrough(guide, progress, lambda p: None)
     assert flow.status("gone") is StepStatus.NOT_STARTED
 
@@ -338,9 +338,7 @@ def test_device_labels_use_the_name_or_the_kind_numbered_in_order() -> None:
     assert [device_label(d, devices) for d in devices] == ["iPhone 1", "Work iPhone", "iPad", "iPhone 3"]
     assert device_label(first, [first, ipad]) == "iPhone"
     assert device_with_version(named, devices) == "Work iPhone (iOS: version not known)"
-    assert (
-        device_with_version(ipad.model_copy(update={"os_version": "17.5"}), devices) == "iPad (iPadOS 17.5)"
-    )
+    assert device_with_version(replace(ipad, os_version="17.5"), devices) == "iPad (iPadOS 17.5)"
 
 
 def test_kind_and_system_names() -> None:

@@ -13,6 +13,7 @@ from privacy_walkthrough.core.checklist import ChecklistOptions, render_html, re
 from privacy_walkthrough.core.content_loader import load_guide
 from privacy_walkthrough.core.content_models import DeviceKind, Guide
 from privacy_walkthrough.core.progress_models import Answers, Device, Progress, StepProgress, StepStatus
+from privacy_walkthrough.core.records import replace
 from tests.helpers import append_to_step, set_step_instructions, write_guide
 
 NOW = dt.datetime(2025, 3, 5, 10, 0, tzinfo=dt.UTC)
@@ -127,7 +128,7 @@ def test_a_step_that_does_not_apply_says_why(guide: Guide, progress: Progress) -
     assert "**Not applicable — Only for people at risk.**" in bravo
     still_open = text.split("## Still open", 1)[1].split("\n## ", 1)[0]
     assert "Bravo" not in still_open and "Alpha" in still_open
-    answered_yes = progress.model_copy(update={"answers": Answers(high_risk=True)})
+    answered_yes = replace(progress, answers=Answers(high_risk=True))
     assert md_blocks(render_markdown(guide, answered_yes, options()))["bravo"].startswith("☐")
 
 
@@ -165,8 +166,8 @@ def test_the_blank_checklist_has_empty_boxes_for_each_recorded_device(
 
 
 def test_device_names_are_escaped(guide: Guide, progress: Progress) -> None:
-    evil = PHONE.model_copy(update={"name": "<b>[x](https://e.example)</b>"})
-    sneaky = progress.model_copy(update={"devices": [evil, TABLET]})
+    evil = replace(PHONE, name="<b>[x](https://e.example)</b>")
+    sneaky = replace(progress, devices=[evil, TABLET])
     html = render_html(guide, sneaky, options())
     assert "<b>[x]" not in html
     assert "&lt;b&gt;[x](https://e.example)&lt;/b&gt; — done on 2025-03-01" in html

@@ -16,6 +16,7 @@ from privacy_walkthrough.core.progress_store import ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
+from tests.helpers import from_json
 
 NOTE = '<img src="http://example.com/x"> call the *bank*'
 
@@ -56,14 +57,12 @@ def test_json_export_is_a_progress_file_that_imports_back(
         )
         == 0
     )
-    exported = Progress.model_validate_json(out.read_text())
+    exported = from_json(Progress, out.read_text())
     assert exported.step("icloud-backup").note == NOTE
 
     assert run("import", str(out), "--data-dir", str(tmp_path / "b")) == 0
-    imported = Progress.model_validate_json(
-        (tmp_path / "b" / "progress" / "imessage-privacy.json").read_text()
-    )
-    before = Progress.model_validate_json(original.read_text())
+    imported = from_json(Progress, (tmp_path / "b" / "progress" / "imessage-privacy.json").read_text())
+    before = from_json(Progress, original.read_text())
     assert {k: (v.status, v.note, v.skip_reason) for k, v in imported.steps.items()} == {
         k: (v.status, v.note, v.skip_reason) for k, v in before.steps.items()
     }
@@ -75,7 +74,7 @@ def test_json_export_leaves_notes_out_unless_asked(tmp_path: Path) -> None:
     make_progress(tmp_path / "a")
     out = tmp_path / "progress.json"
     assert run("export", "--format", "json", "--output", str(out), "--data-dir", str(tmp_path / "a")) == 0
-    assert Progress.model_validate_json(out.read_text()).step("icloud-backup").note == ""
+    assert from_json(Progress, out.read_text()).step("icloud-backup").note == ""
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -232,7 +231,7 @@ def test_export_takes_the_named_profile(tmp_path: Path, capsys: pytest.CaptureFi
         run("export", "--format", "json", "--profile", "sam", "--output", str(out), "--data-dir", str(data))
         == 0
     )
-    exported = Progress.model_validate_json(out.read_text())
+    exported = from_json(Progress, out.read_text())
     assert exported.step("signal-for-sensitive-chats").status is StepStatus.DONE
     assert exported.step("icloud-backup").status is StepStatus.NOT_STARTED
     assert (

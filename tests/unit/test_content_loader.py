@@ -10,7 +10,7 @@ from privacy_walkthrough.core import i18n
 from privacy_walkthrough.core.content_loader import ContentError, ContentProblem, load_guide
 from privacy_walkthrough.core.content_models import Instructions, Platform, StepKind, version_key
 from privacy_walkthrough.core.labels import instructions_label, path_text, version_range_label
-from tests.helpers import replace_in, step_file, write_guide
+from tests.helpers import parse_as, replace_in, step_file, write_guide
 
 IDS = ["alpha", "bravo", "charlie"]
 
@@ -328,8 +328,9 @@ def test_version_key_compares_numerically() -> None:
 
 
 def iphone(low: str | None = None, high: str | None = None, **extra: object) -> Instructions:
-    return Instructions.model_validate(
-        {"platform": "iphone", "min_version": low, "before_version": high, "steps": ["Do it."], **extra}
+    return parse_as(
+        Instructions,
+        {"platform": "iphone", "min_version": low, "before_version": high, "steps": ["Do it."], **extra},
     )
 
 
@@ -358,15 +359,15 @@ def test_applies_to_version(low: str | None, high: str | None, version: str | No
 
 def test_web_instructions_have_no_versions() -> None:
     with pytest.raises(ValueError, match="web"):
-        Instructions.model_validate({"platform": "web", "min_version": "1", "steps": ["x"]})
+        parse_as(Instructions, {"platform": "web", "min_version": "1", "steps": ["x"]})
 
 
 # -- labels -------------------------------------------------------------------------------
 
 
 def instructions(platform: str, low: str | None = None, high: str | None = None) -> Instructions:
-    return Instructions.model_validate(
-        {"platform": platform, "min_version": low, "before_version": high, "steps": ["x"]}
+    return parse_as(
+        Instructions, {"platform": platform, "min_version": low, "before_version": high, "steps": ["x"]}
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from privacy_walkthrough.core.progress_models import (
     StepStatus,
 )
 from privacy_walkthrough.core.progress_store import ProgressStore
+from privacy_walkthrough.core.records import replace
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough, new_progress
 from tests.helpers import MINUTE_CLOCK_START, MinuteClock, append_to_step, set_step_instructions, write_guide
@@ -67,7 +69,7 @@ def flow(guide: Guide, calls: list[Progress], clock: MinuteClock) -> Walkthrough
 
 
 def with_version(device: Device, version: str | None) -> Device:
-    return device.model_copy(update={"os_version": version})
+    return replace(device, os_version=version)
 
 
 def rechecks(flow: Walkthrough) -> dict[str, list[str]]:
@@ -114,7 +116,7 @@ def test_marking_a_per_device_step_done_too_early_is_refused(
 ) -> None:
     flow.set_device_done("alpha", "d1", True)
     del calls[:]
-    before = flow.progress.model_copy(deep=True)
+    before = copy.deepcopy(flow.progress)
     for status in (StepStatus.DONE, StepStatus.ACKNOWLEDGED):
         with pytest.raises(ValueError, match="every device"):
             flow.set_status("alpha", status)
@@ -207,7 +209,7 @@ def test_a_raised_version_flags_exactly_that_devices_finished_steps(
         with_version(PHONE, "17.4"),  # lowered
         with_version(PHONE, "17.5"),  # the same
         with_version(PHONE, None),  # now unknown
-        PHONE.model_copy(update={"name": "Old iPhone"}),  # renamed only
+        replace(PHONE, name="Old iPhone"),  # renamed only
     ],
 )
 def test_no_flag_unless_the_version_rose(flow: Walkthrough, changed: Device) -> None:
@@ -285,9 +287,9 @@ def test_an_id_reused_for_another_kind_is_a_new_device(flow: Walkthrough) -> Non
 
 
 def test_device_ids_must_be_unique(flow: Walkthrough, calls: list[Progress]) -> None:
-    before = flow.progress.model_copy(deep=True)
+    before = copy.deepcopy(flow.progress)
     with pytest.raises(ValueError, match="twice"):
-        flow.set_devices([PHONE, PHONE.model_copy(update={"kind": DeviceKind.MAC})])
+        flow.set_devices([PHONE, replace(PHONE, kind=DeviceKind.MAC)])
     assert flow.progress == before
     assert calls == []
 
@@ -325,7 +327,7 @@ def test_every_new_action_saves_exactly_once(
 
 
 def test_resume_on_the_setup_page(guide: Guide) -> None:
-    progress = new_progress(guide, T0).model_copy(update={"current_page": SETUP_PAGE})
+    progress = replace(new_progress(guide, T0), current_page=SETUP_PAGE)
     flow = Walkthrough(guide, progress, lambda p: None)
     assert flow.current.kind is PageKind.SETUP
     assert flow.index == 1
@@ -344,7 +346,7 @@ def test_devices_answers_and_ticks_survive_a_restart(guide: Guide, tmp_path: Pat
     flow.set_device_done("alpha", "d2", True)
     flow.set_status("bravo", StepStatus.DONE)
     flow.set_devices([with_version(PHONE, "18"), TABLET, LAPTOP])
-    before = flow.progress.model_copy(deep=True)
+    before = copy.deepcopy(flow.progress)
 
     again = Session(guide, ProgressStore(path), clock=lambda: T0)
     assert again.resumed

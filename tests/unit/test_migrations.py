@@ -36,7 +36,7 @@ from privacy_walkthrough.core.progress_store import (
 from privacy_walkthrough.core.progress_transfer import read_portable_progress
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.guides import load_default_guide
-from tests.helpers import write_guide
+from tests.helpers import from_json, write_guide
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 VERSIONS = range(1, PROGRESS_SCHEMA_VERSION + 1)
@@ -368,7 +368,7 @@ def test_newer_guide_keeps_vanished_steps_and_shows_new_ones_not_started(tmp_pat
     assert flow.status("charlie") is StepStatus.NOT_STARTED
     assert not flow.is_updated_since_done("bravo")
     flow.set_status("delta", StepStatus.LATER)
-    saved = Progress.model_validate_json(path.read_bytes())
+    saved = from_json(Progress, path.read_bytes())
     assert saved.steps["bravo"].status is StepStatus.SKIPPED
     assert saved.steps["bravo"].skip_reason == "not for me"
     assert saved.steps["bravo"].note == "bravo's note"
@@ -417,6 +417,15 @@ def test_content_hash_is_stable_and_ignores_only_the_review_date(tmp_path: Path)
     assert step_content_hash(load_guide(folder).step("alpha")) == first
     edit_step(folder, "alpha", '"Turn it off."', '"Turn it off, then back on."')
     assert step_content_hash(load_guide(folder).step("alpha")) != first
+
+
+def test_content_hashes_saved_by_earlier_versions_still_match(tmp_path: Path) -> None:
+    """The hashes people's files hold were made by the first release (then built on pydantic):
+    a new way of reading the content must give the same ones, or every finished step would
+    say "updated since you did this"."""
+    guide = load_guide(write_guide(tmp_path / "guide", ["alpha", "bravo"], kinds={"bravo": "advice"}))
+    assert step_content_hash(guide.step("alpha")) == "728bc114aa479d9e"
+    assert step_content_hash(guide.step("bravo")) == "9d5b8168f1800c6a"
 
 
 @pytest.mark.parametrize("bad", ["abc", "A" * 16, "0" * 17, "g" * 16, 5])

@@ -26,6 +26,7 @@ from privacy_walkthrough.core.progress_store import (
     ProgressStore,
     parse_progress,
 )
+from privacy_walkthrough.core.records import to_json
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FROZEN = tuple((DATA / f"progress-v{v}.json").read_bytes() for v in range(1, PROGRESS_SCHEMA_VERSION + 1))
@@ -193,7 +194,7 @@ def check_parse(raw: bytes) -> None:
         return
     event("accepted")
     assert progress.schema_version == PROGRESS_SCHEMA_VERSION
-    assert parse_progress(progress.model_dump_json(indent=2).encode(), "again") == progress
+    assert parse_progress(to_json(progress), "again") == progress
     for moment in (progress.created_at, progress.updated_at):  # safe to show in any time zone
         for hours in (-23, 23):
             moment.astimezone(dt.timezone(dt.timedelta(hours=hours, minutes=59 if hours > 0 else -59)))

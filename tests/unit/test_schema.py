@@ -11,15 +11,16 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from jsonschema import Draft202012Validator
-from pydantic import BaseModel, ValidationError
 
 from privacy_walkthrough import resources
 from privacy_walkthrough.cli import CommandError
 from privacy_walkthrough.content_cli import JSON_SCHEMA_DIALECT, add_content_commands, json_schema
 from privacy_walkthrough.core.content_models import GuideInfo, Step
-from tests.helpers import STEP_TEMPLATE, write_guide
+from privacy_walkthrough.core.records import RecordError
+from tests.helpers import STEP_TEMPLATE, parse_as, write_guide
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -89,7 +90,7 @@ def test_every_field_is_described(kind: str) -> None:
 
 def test_step_schema_covers_the_model() -> None:
     schema = json_schema("step")
-    assert set(schema["properties"]) == set(Step.model_fields)
+    assert set(schema["properties"]) == set(Step.__struct_fields__)
     assert schema["additionalProperties"] is False
     assert set(schema["$defs"]["Source"]["properties"]) == {"title", "url", "publisher", "confidence"}
 
@@ -130,14 +131,14 @@ def a_step(**changes: Any) -> dict[str, Any]:
     return data
 
 
-def refused_by_both(model: type[BaseModel], kind: str, data: dict[str, Any]) -> bool:
-    with pytest.raises(ValidationError):
-        model.model_validate(data)
+def refused_by_both(model: type[msgspec.Struct], kind: str, data: dict[str, Any]) -> bool:
+    with pytest.raises(RecordError):
+        parse_as(model, data)
     return not validator(kind).is_valid(as_json(data))
 
 
 def test_the_sample_step_is_accepted_by_both() -> None:
-    Step.model_validate(a_step())
+    parse_as(Step, a_step())
     assert validator("step").is_valid(as_json(a_step()))
 
 
@@ -182,7 +183,7 @@ def test_nested_mistakes_are_refused_by_both(part: str, changes: dict[str, Any])
 def test_an_advice_step_needs_no_instructions() -> None:
     data = a_step(kind="advice")
     del data["instructions"]
-    Step.model_validate(data)
+    parse_as(Step, data)
     assert validator("step").is_valid(as_json(data))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -20,7 +21,7 @@ from privacy_walkthrough.core.progress_models import (
 from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.core.walkthrough import PageKind
-from tests.helpers import write_guide
+from tests.helpers import from_json, write_guide
 
 IDS = ["alpha", "bravo", "charlie", "delta"]
 T0 = dt.datetime(2026, 7, 8, 9, 10, 11, tzinfo=dt.UTC)
@@ -45,7 +46,7 @@ def open_session(guide: Guide, path: Path) -> Session:
 
 
 def on_disk(path: Path) -> Progress:
-    return Progress.model_validate_json(path.read_bytes())
+    return from_json(Progress, path.read_bytes())
 
 
 def some_work(session: Session) -> None:
@@ -91,7 +92,7 @@ def test_every_change_reaches_the_disk(guide: Guide, path: Path) -> None:
 def test_quit_and_resume(guide: Guide, path: Path) -> None:
     first = open_session(guide, path)
     some_work(first)
-    before = first.walkthrough.progress.model_copy(deep=True)
+    before = copy.deepcopy(first.walkthrough.progress)
     del first
 
     second = open_session(guide, path)
@@ -187,13 +188,13 @@ def test_failed_real_write_keeps_progress(guide: Guide, path: Path, monkeypatch:
 def test_start_over_keeps_a_backup_and_resets(guide: Guide, path: Path) -> None:
     session = open_session(guide, path)
     some_work(session)
-    previous = session.walkthrough.progress.model_copy(deep=True)
+    previous = copy.deepcopy(session.walkthrough.progress)
 
     backup = session.start_over()
     assert backup is not None
     assert backup.parent == path.parent
     assert backup.name.startswith("progress.backup-")
-    assert Progress.model_validate_json(backup.read_bytes()) == previous
+    assert from_json(Progress, backup.read_bytes()) == previous
 
     flow = session.walkthrough
     assert flow.current.kind is PageKind.WELCOME

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from privacy_walkthrough.core.progress_models import (
     StepProgress,
     StepStatus,
 )
+from privacy_walkthrough.core.records import replace
 from privacy_walkthrough.core.walkthrough import PageKind, Tally, Walkthrough, new_progress
 from tests.helpers import MINUTE_CLOCK_START, MinuteClock, write_guide
 
@@ -56,7 +58,7 @@ def resume(guide: Guide, progress: Progress, calls: list[Progress] | None = None
 
 
 def saved(guide: Guide, **changes: object) -> Progress:
-    return new_progress(guide, T0).model_copy(update=changes)
+    return replace(new_progress(guide, T0), **changes)
 
 
 # -- pages and navigation -----------------------------------------------------------------
@@ -207,7 +209,7 @@ def test_status_of_a_step_not_in_the_guide(flow: Walkthrough, calls: list[Progre
 
 
 def test_a_refused_set_status_leaves_progress_unchanged(flow: Walkthrough, calls: list[Progress]) -> None:
-    before = flow.progress.model_copy(deep=True)
+    before = copy.deepcopy(flow.progress)
     with pytest.raises(ValueError):
         flow.set_status("alpha", StepStatus.SKIPPED, reason="x" * 20_001)
     assert flow.progress == before
@@ -345,7 +347,7 @@ def test_state_of_a_vanished_step_is_kept_untouched(guide: Guide) -> None:
     old = StepProgress(status=StepStatus.DONE, note="from an older guide", changed_at=T0, done_at=T0)
     calls: list[Progress] = []
     flow = resume(
-        guide, saved(guide, current_page="removed-step", steps={"removed-step": old.model_copy()}), calls
+        guide, saved(guide, current_page="removed-step", steps={"removed-step": replace(old)}), calls
     )
     flow.set_status("alpha", StepStatus.DONE)
     flow.go_next()

@@ -1,0 +1,211 @@
+"""Typed records read from untrusted data: parsing with every problem found, and JSON.
+
+The guide's content and the saved progress are :class:`msgspec.Struct` types.  msgspec
+checks types and constraints in C while it builds the objects, imports in a few
+milliseconds and keeps no per-model validator in memory, which matters because the app
+parses both files before its window can show anything (see ``bench/README.md``).
+
+msgspec stops at the first mistake.  :func:`parse` goes on where a person editing a file
+by hand needs it to: it checks each top-level field on its own, so one run names every
+wrong field.  Checks that span several fields live in ``__post_init__`` and raise
+:class:`FieldRuleError`, which says which field they are about.
+
+Building a record in code (``Step(...)``) checks nothing; :func:`validated` checks a record
+made from the person's input before it is kept or saved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+
+import msgspec
+
+R = TypeVar("R", bound=msgspec.Struct)
+Loc = tuple[str | int, ...]
+
+_AT = re.compile(r"^(?P<message>.*?)(?: - at (?P<key>`key` in )?`\$(?P<path>[^`]*)`)?$", re.DOTALL)
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
+_UNKNOWN = re.compile(r"^Object contains unknown field `(?P<name>[^`]*)`$")
+BROKEN_TEXT = "the text holds a broken character"
+_MISSING = re.compile(r"^Object missing required field `(?P<name>[^`]*)`$")
+
+
+class FieldRuleError(ValueError):
+    """Raised by a record's ``__post_init__``: ``field`` (None: the record) breaks a rule."""
+
+    def __init__(self, field: str | None, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake: where (``("sources", 0, "url")``; empty for the whole record) and what."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+    @property
+    def field(self) -> str:
+        return ".".join(str(part) for part in self.loc)
+
+
+class RecordError(ValueError):
+    """Data that does not make a valid record; ``problems`` lists what was found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.message}" if p.loc else p.message for p in problems))
+
+
+def problem_of(
+    error: msgspec.ValidationError,
+    prefix: tuple[str | int, ...] = (),
+    keys: Callable[[Loc], str | None] | None = None,
+) -> Problem:
+    """msgspec's one-line message as a :class:`Problem` with a path and plain words.
+
+    For a bad key of a mapping msgspec names only the mapping; ``keys`` finds the key.
+    """
+    match = _AT.match(str(error))
+    assert match is not None  # the pattern matches any text
+    message, path = match["message"], match["path"] or ""
+    loc: tuple[str | int, ...] = prefix + tuple(
+        name or int(index) for name, index in _PATH_PART.findall(path) if name or index
+    )
+    if match["key"]:
+        key = keys(loc) if keys is not None else None
+        loc = (*loc, key if key is not None else "(key)")
+    cause = error.__cause__
+    if isinstance(cause, FieldRuleError):
+        return Problem(loc if cause.field is None else (*loc, cause.field), str(cause))
+    if unknown := _UNKNOWN.match(message):
+        return Problem((*loc, unknown["name"]), "is not a known field (check its spelling)")
+    if missing := _MISSING.match(message):
+        return Problem((*loc, missing["name"]), "is required but missing")
+    return Problem(loc, _plain(message))
+
+
+def _plain(message: str) -> str:
+    """msgspec's wording, with its Markdown back-quotes dropped: ``Expected `str`, got `int```."""
+    return message.replace("`", "")
+
+
+def parse(data: object, kind: type[R]) -> R:
+    """``data`` (from TOML or JSON) as a ``kind``; raise :class:`RecordError` naming every wrong field."""
+    try:
+        return msgspec.convert(data, kind, strict=True)
+    except msgspec.ValidationError as error:
+        first = problem_of(error, keys=lambda loc: _bad_key(data, kind, loc))
+    except UnicodeEncodeError:  # a lone surrogate ("\\ud800" in JSON) where msgspec wanted no text
+        raise RecordError([Problem(_broken_text(data), BROKEN_TEXT)]) from None
+    problems = _field_problems(data, kind) if isinstance(data, Mapping) else []
+    raise RecordError(problems or [first])
+
+
+def _field_problems(data: Mapping[Any, Any], kind: type[msgspec.Struct]) -> list[Problem]:
+    """Each top-level field checked on its own (checks across fields are left out)."""
+    fields = {f.encode_name: f for f in msgspec.structs.fields(kind)}
+    problems = [
+        Problem((str(key),), "is not a known field (check its spelling)") for key in data if key not in fields
+    ]
+    for name, info in fields.items():
+        if name not in data:
+            if info.required:
+                problems.append(Problem((name,), "is required but missing"))
+            continue
+        try:
+            msgspec.convert(data[name], info.type, strict=True)
+        except msgspec.ValidationError as error:
+            problems.append(problem_of(error, (name,), lambda loc: _bad_key(data, kind, loc)))
+    return problems
+
+
+def _bad_key(data: object, kind: Any, loc: Loc) -> str | None:
+    """The first key of the mapping at ``loc`` in ``data`` that its type refuses."""
+    for part in loc:
+        kind = _inner(kind)
+        if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
+            fields = {f.encode_name: f.type for f in msgspec.structs.fields(kind)}
+            kind = fields.get(str(part))
+        else:
+            args = get_args(kind)
+            kind = args[-1] if args else None  # list[X] -> X, dict[K, V] -> V
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    args = get_args(_inner(kind))
+    if not isinstance(data, Mapping) or len(args) != 2:
+        return None
+    for key in data:
+        try:
+            msgspec.convert(key, args[0], strict=True)
+        except (msgspec.ValidationError, UnicodeEncodeError):
+            return str(key)
+    return None
+
+
+def _inner(kind: Any) -> Any:
+    """``Annotated[X, ...]`` and ``X | None`` as ``X``."""
+    while get_origin(kind) is Annotated or (
+        get_origin(kind) in (Union, UnionType) and type(None) in get_args(kind)
+    ):
+        args = [a for a in get_args(kind) if a is not type(None)]
+        kind = args[0]
+    return kind
+
+
+def _broken_text(value: object, loc: tuple[str | int, ...] = ()) -> tuple[str | int, ...]:
+    """Where the first text that cannot be encoded is (a key counts as the place it names)."""
+    items: list[tuple[object, tuple[str | int, ...]]] = []
+    if isinstance(value, str):
+        return loc if not value.isascii() and not _encodes(value) else ()
+    if isinstance(value, Mapping):
+        items = [(key, (*loc, "(key)")) for key in value] + [(v, (*loc, str(k))) for k, v in value.items()]
+    elif isinstance(value, list):
+        items = [(item, (*loc, index)) for index, item in enumerate(value)]
+    for item, where in items:
+        found = _broken_text(item, where)
+        if found:
+            return found
+    return ()
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def decode_json(data: bytes, kind: type[R]) -> R:
+    """A JSON document as a ``kind``: raises msgspec.DecodeError (a ValueError) when it is not one."""
+    return msgspec.json.decode(data, type=kind)
+
+
+def to_json(record: msgspec.Struct) -> bytes:
+    """The record as indented, readable JSON (UTF-8, not ASCII-escaped)."""
+    return msgspec.json.format(msgspec.json.encode(record), indent=2)
+
+
+def to_data(record: msgspec.Struct) -> dict[str, Any]:
+    """The record as JSON-ready builtins: enums as values, dates and times as ISO text."""
+    data = msgspec.to_builtins(record)
+    assert isinstance(data, dict)
+    return data
+
+
+def validated(record: R) -> R:
+    """``record`` checked as if it had been read from a file; raise :class:`RecordError` if not valid."""
+    return parse(msgspec.to_builtins(record), type(record))
+
+
+def replace(record: R, **changes: Any) -> R:
+    """A copy of ``record`` with some fields changed (not checked: see :func:`validated`)."""
+    return msgspec.structs.replace(record, **changes)
