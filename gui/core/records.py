@@ -90,8 +90,28 @@ def problem_of(
     return Problem(loc, _plain(message))
 
 
+# msgspec names types as Python does; a person editing a file by hand reads these instead.
+_TYPE_WORDS = {
+    "`str`": "text",
+    "`int`": "a whole number",
+    "`float`": "a number",
+    "`bool`": "true or false",
+    "`array`": "a list",
+    "`object`": "a table",
+    "`null`": "nothing",
+    "`date`": "a date",
+    "`datetime`": "a date and time",
+}
+_INVALID_TIME = re.compile(r"^Invalid RFC3339 encoded (date|datetime)$")
+
+
 def _plain(message: str) -> str:
-    """msgspec's wording, with its Markdown back-quotes dropped: ``Expected `str`, got `int```."""
+    """msgspec's wording in plain words: ``Expected `str`, got `int``` -> "Expected text, got …"."""
+    if invalid := _INVALID_TIME.match(message):
+        example = "2026-11-28" if invalid[1] == "date" else "2026-11-28T09:30:00Z"
+        return f"is not a valid {invalid[1].replace('datetime', 'date and time')} (write it like {example})"
+    for name, words in _TYPE_WORDS.items():
+        message = message.replace(name, words)
     return message.replace("`", "")
 
 

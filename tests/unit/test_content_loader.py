@@ -272,6 +272,20 @@ def test_step_without_sources(guide_dir: Path) -> None:
     assert (problem.file, problem.field) == ("steps/alpha.toml", "sources")
 
 
+def test_every_wrong_field_of_one_file_is_named_in_plain_words(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    replace_in(path, 'summary = "Summary of alpha."', "summary = 5")
+    replace_in(path, "reviewed = 2026-11-01", 'reviewed = "last week"\ncolour = "red"')
+    replace_in(path, 'kind = "setting"', 'kind = "switch"')
+    found = {p.field: p.message for p in problems_of(guide_dir) if p.file == "steps/alpha.toml"}
+    assert found == {
+        "summary": "Expected text, got a whole number",
+        "reviewed": "is not a valid date (write it like 2026-11-28)",
+        "colour": "is not a known field (check its spelling)",
+        "kind": "Invalid enum value 'switch'",
+    }
+
+
 def test_all_problems_are_reported_at_once(guide_dir: Path) -> None:
     step_file(guide_dir, "delta").write_text(  # valid, but not listed in guide.toml
         step_file(guide_dir, "alpha").read_text(encoding="utf-8").replace('id = "alpha"', 'id = "delta"'),
