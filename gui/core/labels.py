@@ -83,9 +83,14 @@ def version_range_label(instructions: Instructions) -> str:
 
 
 def instructions_label(instructions: Instructions) -> str:
-    """The device and OS range: "iPhone/iPad (iOS 18 and later)", "Mac (macOS 15)", "Web"."""
+    """The device and OS range: "iPhone/iPad (iOS 18 and later)", "Mac (macOS 15)", "Web".
+
+    Instructions for every version name the devices alone: "iPhone and iPad", "Mac".
+    """
     if instructions.platform is Platform.WEB:
         return version_range_label(instructions)
+    if not (instructions.min_version or instructions.before_version):
+        return tr("iPhone and iPad") if instructions.platform is Platform.IPHONE else tr("Mac")
     devices = tr("iPhone/iPad") if instructions.platform is Platform.IPHONE else tr("Mac")
     return tr("{devices} ({versions})", devices=devices, versions=version_range_label(instructions))
 

@@ -418,8 +418,8 @@ def test_version_range_label_of_a_single_dot_zero_release() -> None:
         ("iphone", "18", None, "iPhone/iPad (iOS 18 and later)"),
         ("iphone", None, "18", "iPhone/iPad (iOS 17 and earlier)"),
         ("mac", "15", "16", "Mac (macOS 15)"),
-        ("iphone", None, None, "iPhone/iPad (any iOS version)"),
-        ("mac", None, None, "Mac (any macOS version)"),
+        ("iphone", None, None, "iPhone and iPad"),
+        ("mac", None, None, "Mac"),
         ("web", None, None, "Web"),
     ],
 )
@@ -452,4 +452,4 @@ def test_labels_from_a_loaded_guide(guide_dir: Path) -> None:
     loaded = load_guide(guide_dir).step("bravo").instructions[0]
     assert loaded.platform is Platform.IPHONE
     assert path_text(loaded) == "Settings › Messages › Bravo → Off"
-    assert instructions_label(loaded) == "iPhone/iPad (any iOS version)"
+    assert instructions_label(loaded) == "iPhone and iPad"
