@@ -7,8 +7,15 @@ the step can be shown as "updated since you did this".
 
 from __future__ import annotations
 
-import hashlib
 import json
+
+try:  # CPython's own SHA-256: hashlib would map OpenSSL (+3.5 MB) at start-up just for this
+    from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # 3.11
+    except ImportError:  # another Python: the same digest, from hashlib
+        from hashlib import sha256  # type: ignore[assignment,unused-ignore]
 
 from privacy_walkthrough.core.content_models import Step
 from privacy_walkthrough.core.progress_models import StepProgress, StepStatus
@@ -33,7 +40,7 @@ def step_content_hash(step: Step) -> str:
     """
     data = {key: value for key, value in to_data(step).items() if key not in IGNORED_FIELDS}
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS]
+    return str(sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS])
 
 
 def changed_since_done(step: Step, entry: StepProgress) -> bool:

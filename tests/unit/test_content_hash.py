@@ -1,0 +1,33 @@
+"""The content hash: the same digest as hashlib's SHA-256, without loading OpenSSL at start-up."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+from privacy_walkthrough.core.content_hash import HASH_CHARS, IGNORED_FIELDS, step_content_hash
+from privacy_walkthrough.core.records import to_data
+from privacy_walkthrough.guides import load_default_guide
+
+
+def test_the_hash_is_the_start_of_hashlibs_sha256_of_the_canonical_json() -> None:
+    for step in load_default_guide().steps:
+        data = {key: value for key, value in to_data(step).items() if key not in IGNORED_FIELDS}
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS]
+        assert step_content_hash(step) == expected
+
+
+def test_opening_a_session_does_not_load_openssl() -> None:
+    code = (
+        "import sys\n"
+        "from privacy_walkthrough.core.content_hash import step_content_hash\n"
+        "from privacy_walkthrough.core.session import Session\n"
+        "from privacy_walkthrough.guides import load_default_guide\n"
+        "[step_content_hash(s) for s in load_default_guide().steps]\n"
+        "print('_hashlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
