@@ -83,6 +83,12 @@ class StepStackWidget(QStackedWidget):
         page.resize(self.size())
         page.lay_out_now()
 
+    def flush_note(self) -> None:
+        """Hand over a pending note edit of the page last shown, if a step page was shown."""
+        current = self.currentWidget()
+        if isinstance(current, StepPage):
+            current.flush_note()
+
     def forget_notes(self) -> None:
         """Drop the notes on screen without saving them (their progress is being replaced)."""
         for page in self.pages.values():

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.instance_lock import InstanceLock
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
-from privacy_walkthrough.qt.run import run_gui
+from privacy_walkthrough.qt.run import build_window, run_gui
 from privacy_walkthrough.qt.startup import StartupWindow
+from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
 
 # What the first paint must not wait for: each costs about as much as a bare window, or more.
@@ -79,3 +80,45 @@ def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
     assert any(kind == "warn" and "could not be read" in text for kind, text in dialogs.asked)
     with InstanceLock(paths.data):  # released on the way out
         pass
+
+
+SIDE_PAGES = ("welcomePage", "setupPage", "summaryPage")
+
+
+def test_resuming_at_a_step_builds_no_other_page_until_it_is_needed(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, dialogs: ScriptedDialogs
+) -> None:
+    first = make_window()
+    first.go_to_page(first.walkthrough.page_index_of_step("icloud-backup"))
+    first.close()
+
+    window = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    assert window.step_page.title_label.text() == window.walkthrough.guide.step("icloud-backup").title
+    assert [window.findChild(QWidget, name) for name in SIDE_PAGES] == [None, None, None]
+    assert list(window.step_stack.pages) == ["icloud-backup"]
+    window.go_to_page(1)
+    assert window.stack.currentWidget().isAncestorOf(window.setup_page)
+    assert window.setup_page.isVisible()
+
+
+def test_a_summary_built_late_shows_the_choices_made_before(
+    make_window: WindowFactory, dialogs: ScriptedDialogs
+) -> None:
+    window = make_window()
+    window.window_actions.include_notes.trigger()
+    assert window.findChild(QWidget, "summaryPage") is None
+
+    window.on_summary_triggered()
+
+    assert window.summary_page.isVisible()
+    assert window.summary_page.include_notes_box.isChecked()
+    window.summary_page.include_notes_box.setChecked(False)
+    assert not window.window_actions.include_notes.isChecked()
+    dialogs.save_paths = [None]  # cancelled
+    window.summary_page.pdf_button.click()
+    assert dialogs.asked[-1][0] == "save_path"
