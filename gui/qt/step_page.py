@@ -12,10 +12,10 @@ from privacy_walkthrough.core.content_models import Confidence, Instructions, So
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
 from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepProgress, StepStatus
-from privacy_walkthrough.core.qr import qr_svg
 from privacy_walkthrough.core.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
+from privacy_walkthrough.qt.qr_picture import QrCodeWidget
 from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
 from privacy_walkthrough.qt.widgets import HeadingLabel, ScrollBodyWidget, WrappedLabel
 
@@ -240,9 +240,7 @@ class StepPage(QWidget):
             )
         )
         self._add(
-            SvgPictureWidget(
-                qr_svg(first.url), tr("QR code that opens {url}", url=first.url), QR_WIDTH, self.content_box
-            )
+            QrCodeWidget(first.url, tr("QR code that opens {url}", url=first.url), QR_WIDTH, self.content_box)
         )
 
     # -- the person's input -------------------------------------------------------------

@@ -6,6 +6,7 @@ bench/run.py measures how fast; these check that it stays light and that nothing
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,15 +84,57 @@ def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
 
 
 SIDE_PAGES = ("welcomePage", "setupPage", "summaryPage")
+# What resuming at a step must not wait for: printing, QR codes, and the pages not on show.
+NOT_YET = (
+    "segno",
+    "PySide6.QtPrintSupport",
+    "privacy_walkthrough.core.checklist",
+    "privacy_walkthrough.core.qr",
+    "privacy_walkthrough.qt.printing",
+    "privacy_walkthrough.qt.setup_page",
+    "privacy_walkthrough.qt.status_table",
+    "privacy_walkthrough.qt.summary_page",
+    "privacy_walkthrough.qt.welcome_page",
+)
+SECOND_TURN = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from privacy_walkthrough.qt.look import apply_look
+apply_look(app)
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.run import build_window
+window = build_window(AppPaths.resolve(Path(sys.argv[1])), Dialogs())
+window.show()
+window.grab()
+print(window.step_page.title_label.text())
+print(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))
+"""
+
+
+def resume_at(make_window: WindowFactory, step_id: str) -> None:
+    """Leave saved progress (in tmp_path's data folder) that resumes at ``step_id``."""
+    window = make_window()
+    window.go_to_page(window.walkthrough.page_index_of_step(step_id))
+    window.close()
+
+
+def test_resuming_at_a_step_imports_neither_printing_nor_qr_codes_nor_other_pages(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    resume_at(make_window, "icloud-backup")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    argv = [sys.executable, "-c", SECOND_TURN, str(tmp_path / "data"), *NOT_YET]
+    done = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.splitlines() == ["Turn off iCloud Backup and delete old backups", "[]"]
 
 
 def test_resuming_at_a_step_builds_no_other_page_until_it_is_needed(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, dialogs: ScriptedDialogs
 ) -> None:
-    first = make_window()
-    first.go_to_page(first.walkthrough.page_index_of_step("icloud-backup"))
-    first.close()
-
+    resume_at(make_window, "icloud-backup")
     window = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
     assert window is not None
     qtbot.addWidget(window)
