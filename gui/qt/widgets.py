@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 class WrappedLabel(QLabel):
-    """A word-wrapped, selectable label for reading text (plain, Markdown or our own HTML)."""
+    """A word-wrapped, selectable label for reading text (plain, Markdown or our own HTML).
+
+    Laying a page out asks each label for its height at a few widths, many times over (the
+    scroll area tries its width with and without a scroll bar, and every layout above asks
+    again); Qt lays the text out anew for each question.  The label keeps the answers until
+    its text, font, style or margins change.
+    """
 
     def __init__(
         self,
@@ -29,7 +35,25 @@ class WrappedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if object_name:
             self.setObjectName(object_name)
+        self._heights: dict[tuple[int, int, int, int, int], int] = {}
         self.setText(text)
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()  # set by the style sheet's padding and border
+        key = (width, margins.left(), margins.top(), margins.right(), margins.bottom())
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()  # a new font or style: the text takes another height
+        super().changeEvent(event)
 
 
 class HeadingLabel(WrappedLabel):
