@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 PageT = TypeVar("PageT", bound=QWidget)
@@ -67,3 +67,11 @@ class LazyPage(QWidget, Generic[PageT]):
             move_tab_order_after(self, page)
             self._page = page
         return self._page
+
+    def lay_out_now(self, size: QSize) -> None:
+        """Polish and lay the page out at ``size`` while it is hidden, and paint it once into a
+        throw-away image (which also fills Qt's glyph caches), so that showing it is quick."""
+        page = self.page()
+        self.resize(size)
+        page.resize(size)
+        page.grab()

@@ -117,7 +117,7 @@ class WalkthroughWindow(QMainWindow):
         self._save_retry_timer = QTimer(self)
         self._save_retry_timer.setInterval(SAVE_RETRY_MS)
         self._save_retry_timer.timeout.connect(self.on_save_retry_timeout)
-        self._prepare_next = QTimer(self)  # builds the next step's page while the person reads
+        self._prepare_next = QTimer(self)  # builds the next page while the person reads
         self._prepare_next.setSingleShot(True)
         self._prepare_next.setInterval(PREPARE_NEXT_MS)
         self._prepare_next.timeout.connect(self.on_prepare_next_timeout)
@@ -247,7 +247,20 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.fill(self.walkthrough, step_id)
 
     def on_prepare_next_timeout(self) -> None:
-        self.step_stack.prepare_next(self.walkthrough)
+        """Build and lay out the next page while the person reads this one (if it is new)."""
+        walkthrough = self.walkthrough
+        following = walkthrough.index + 1
+        if following >= len(walkthrough.pages):
+            return
+        kind = walkthrough.pages[following].kind
+        if kind is PageKind.SETUP and self._setup.built is None:
+            self.setup_page.show_progress(walkthrough.progress)
+            self._setup.lay_out_now(self.stack.size())
+        elif kind is PageKind.SUMMARY and self._summary.built is None:
+            self.summary_page.show_walkthrough(walkthrough)
+            self._summary.lay_out_now(self.stack.size())
+        else:
+            self.step_stack.prepare_next(walkthrough)
 
     def reload(self) -> None:
         """Show the session from scratch (after opening another profile, importing, starting over)."""

@@ -165,3 +165,18 @@ def test_a_summary_built_late_shows_the_choices_made_before(
     dialogs.save_paths = [None]  # cancelled
     window.summary_page.pdf_button.click()
     assert dialogs.asked[-1][0] == "save_path"
+
+
+def test_the_next_page_is_built_while_the_person_reads(make_window: WindowFactory) -> None:
+    window = make_window()  # on the welcome page
+    assert window.findChild(QWidget, "setupPage") is None
+    window.on_prepare_next_timeout()
+    assert window.findChild(QWidget, "setupPage") is not None
+
+    window.go_to_page(len(window.walkthrough.pages) - 2)  # the last step
+    assert window.findChild(QWidget, "summaryPage") is None
+    window.on_prepare_next_timeout()
+    assert window.findChild(QWidget, "summaryPage") is not None
+    window.on_next_triggered()
+    assert window.summary_page.isVisible()
+    assert window.summary_page.steps_table.rowCount() == len(window.walkthrough.guide.steps)
