@@ -65,7 +65,22 @@ class HeadingLabel(WrappedLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
 
-class ScrollBodyWidget(QWidget):
+class ColumnWidget(QWidget):
+    """A column of widgets whose preferred size skips laying out its wrapped text again.
+
+    Qt gives a widget whose layout has a height for its width the height at its preferred
+    width, which lays out every label inside at that width, one that is never shown (the
+    column is always as wide as its parent makes it).  Asked for by the scroll area above on
+    every first show, that doubled the text layout of a step page.  The column's height
+    comes from its actual width, through heightForWidth, as before.
+    """
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+
+class ScrollBodyWidget(ColumnWidget):
     """Holds a scrolling page's content; its height comes from its width (wrapped text).
 
     A scroll area grows its content to at least the content's minimum size, and a column of
