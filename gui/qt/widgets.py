@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+READING_CHARS = 60  # a wrapped label's preferred width, in average characters
+MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
+
 
 class WrappedLabel(QLabel):
     """A word-wrapped, selectable label for reading text (plain, Markdown or our own HTML).
@@ -54,6 +57,26 @@ class WrappedLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         self._heights.clear()  # a new font or style: the text takes another height
         super().changeEvent(event)
+
+    # QLabel works its size hints out by laying the whole text out three more times (at the
+    # width of its longest word, on one line, and at a "golden" width), which cost six times
+    # as much as laying it out at the width it is shown.  A wrapped label always sits in a
+    # column that gives it the column's width and asks its height for that width, so these
+    # only bound the column: a readable line, and a minimum no wider than a long word.
+
+    def sizeHint(self) -> QSize:
+        return self._hint(READING_CHARS)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint(MINIMUM_CHARS)
+
+    def _hint(self, chars: int) -> QSize:
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        return QSize(
+            metrics.averageCharWidth() * chars + margins.left() + margins.right(),
+            metrics.lineSpacing() + margins.top() + margins.bottom(),
+        )
 
 
 class HeadingLabel(WrappedLabel):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.qt.widgets import WrappedLabel
+from privacy_walkthrough.qt.widgets import ColumnWidget, WrappedLabel
 
 TEXT = "Settings › Messages › Text Message Forwarding, then turn off each device listed there. " * 3
 
@@ -35,3 +35,18 @@ def test_height_for_width_follows_text_font_and_padding(qtbot: QtBot) -> None:
     plain.setStyleSheet("padding: 10px")
     plain.ensurePolished()
     assert label.heightForWidth(300) == plain.heightForWidth(300)
+
+
+def test_a_long_label_in_a_column_gets_the_height_its_width_needs(qtbot: QtBot) -> None:
+    column = ColumnWidget()
+    layout = QVBoxLayout(column)
+    label = WrappedLabel(TEXT)
+    layout.addWidget(label)
+    layout.addStretch(1)
+    qtbot.addWidget(column)
+    column.resize(300, 600)
+    column.show()
+    qtbot.waitExposed(column)
+
+    assert label.width() == 300 - layout.contentsMargins().left() - layout.contentsMargins().right()
+    assert label.height() == label.heightForWidth(label.width()) > 3 * label.fontMetrics().lineSpacing()
