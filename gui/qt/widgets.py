@@ -47,7 +47,8 @@ class WrappedLabel(QLabel):
             super().setText(text)
 
     def heightForWidth(self, width: int) -> int:
-        margins = self.contentsMargins()  # set by the style sheet's padding and border
+        self.ensurePolished()  # the style sheet's font, padding and border first, not after
+        margins = self.contentsMargins()
         key = (width, margins.left(), margins.top(), margins.right(), margins.bottom())
         height = self._heights.get(key)
         if height is None:

@@ -18,6 +18,8 @@ def test_height_for_width_follows_text_font_and_padding(qtbot: QtBot) -> None:
     plain.setWordWrap(True)
     plain.setIndent(0)
     qtbot.addWidget(plain)
+    for widget in (label, plain):  # polished alike (the label polishes itself when first measured)
+        widget.ensurePolished()
     one_line = label.heightForWidth(300)
 
     label.setText(TEXT)
