@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:  # the guide chooser brings in the content models; the first paint does without
+    from PySide6.QtPrintSupport import QPrinter  # loaded when first printing: the window does without
+
     from privacy_walkthrough.guides import GuideEntry
 
 
@@ -51,6 +52,8 @@ class Dialogs:
 
     def print_with_dialog(self, parent: QWidget | None, paint: Callable[[QPrinter], object]) -> bool:
         """The system print dialog; on OK, ``paint`` prints onto the chosen printer."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
@@ -60,6 +63,8 @@ class Dialogs:
 
     def preview(self, parent: QWidget | None, paint: Callable[[QPrinter], object]) -> None:
         """Qt's print preview, which can also print."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.paintRequested.connect(paint)

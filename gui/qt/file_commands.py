@@ -1,5 +1,9 @@
 """The File menu's document commands: print, preview and PDF of the checklist, a blank
-checklist, and carrying progress along (export and import)."""
+checklist, and carrying progress along (export and import).
+
+The checklist's renderer and the printing module are imported by the commands that use
+them, not with this module: the window is built without them (see qt/run.py).
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,20 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough import __version__
-from privacy_walkthrough.core.checklist import ChecklistOptions, render_html, render_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress_store import ProgressError, write_atomically
 from privacy_walkthrough.core.progress_transfer import read_portable_progress
 from privacy_walkthrough.core.session import Session
 from privacy_walkthrough.qt.dialogs import Dialogs
-from privacy_walkthrough.qt.printing import checklist_document, print_checklist, write_pdf
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.core.checklist import ChecklistOptions
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +116,8 @@ class FileCommands:
     # -- the work -------------------------------------------------------------------------
 
     def _options(self, *, blank: bool = False) -> ChecklistOptions:
+        from privacy_walkthrough.core.checklist import ChecklistOptions
+
         progress = self.session.walkthrough.progress
         return ChecklistOptions(
             generated_at=dt.datetime.now().astimezone(),
@@ -121,9 +128,13 @@ class FileCommands:
         )
 
     def html(self, *, blank: bool = False) -> str:
+        from privacy_walkthrough.core.checklist import render_html
+
         return render_html(self.session.guide, self.session.walkthrough.progress, self._options(blank=blank))
 
     def _paint(self, device: QPagedPaintDevice, *, blank: bool = False) -> None:
+        from privacy_walkthrough.qt.printing import checklist_document, print_checklist
+
         print_checklist(checklist_document(self.html(blank=blank)), device)
 
     def print_checklist(self, *, blank: bool = False) -> bool:
@@ -133,6 +144,8 @@ class FileCommands:
         self.dialogs.preview(self.parent, lambda printer: self._paint(printer, blank=blank))
 
     def save_pdf(self, *, blank: bool = False) -> Path | None:
+        from privacy_walkthrough.qt.printing import write_pdf
+
         name = "privacy-checklist-blank.pdf" if blank else "privacy-checklist.pdf"
         html = self.html(blank=blank)
         return self._save(
@@ -144,6 +157,8 @@ class FileCommands:
 
     def save_progress_file(self) -> Path | None:
         """The portable progress file (notes included: it is for carrying progress along)."""
+        from privacy_walkthrough.core.checklist import ChecklistOptions, render_json
+
         options = ChecklistOptions(
             generated_at=dt.datetime.now().astimezone(), app_version=__version__, include_notes=True
         )

@@ -13,7 +13,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, os_name, where_to_find_version
 from privacy_walkthrough.core.markdown_text import escape_markdown
 from privacy_walkthrough.core.progress_models import Device, StepProgress
-from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedLabel
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class PersonalView:
     can_mark_done: bool
 
 
-class FitPanel(QWidget):
+class FitPanel(ColumnWidget):
     device_ticked = Signal(str, bool)  # device id, ticked
     still_set_confirmed = Signal()
 

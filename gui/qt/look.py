@@ -17,6 +17,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough import resources
+from privacy_walkthrough.qt.svg_icon import lazy_svg_icon
 
 if TYPE_CHECKING:
     from privacy_walkthrough.core.progress_models import StepStatus
@@ -51,7 +52,10 @@ def status_icons() -> dict[StepStatus, QIcon]:
         StepStatus.SKIPPED: "status-skipped",
         StepStatus.NOT_APPLICABLE: "status-not-applicable",
     }
-    icons = {name: svg_icon(name) for name in set(names.values())}  # each drawn once
+    # Each drawn when first shown, at the size shown (see qt/svg_icon.py).
+    icons = {
+        name: lazy_svg_icon(resources.read_asset_bytes(f"icons/{name}.svg")) for name in set(names.values())
+    }
     return {status: icons[name] for status, name in names.items()}
 
 

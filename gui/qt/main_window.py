@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QKeyEvent
@@ -37,14 +38,17 @@ from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.data_commands import DataCommands
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.file_commands import FileCommands
+from privacy_walkthrough.qt.lazy_page import LazyPage
 from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import WindowActions
-from privacy_walkthrough.qt.setup_page import SetupPage
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
 from privacy_walkthrough.qt.step_stack import StepStackWidget
-from privacy_walkthrough.qt.summary_page import SummaryPage
-from privacy_walkthrough.qt.welcome_page import WelcomePage
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.qt.setup_page import SetupPage
+    from privacy_walkthrough.qt.summary_page import SummaryPage
+    from privacy_walkthrough.qt.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -71,18 +75,19 @@ class WalkthroughWindow(QMainWindow):
         self.last_announcement = ""
         self.setMinimumSize(800, 600)
         self.resize(1100, 760)
-        icons = status_icons()
+        self.icons = status_icons()
 
-        self.step_list = StepListWidget(icons)
-        self.welcome_page = WelcomePage(session.guide, str(paths.data))
-        self.setup_page = SetupPage()
+        self.step_list = StepListWidget(self.icons)
         # One page per step, built the first time it is shown and kept: moving between steps
         # then only swaps pages instead of building and laying out a page's text again.
         self.step_stack = StepStackWidget()
-        self.summary_page = SummaryPage(icons)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
-        for page in (self.welcome_page, self.setup_page, self.step_stack, self.summary_page):
+        # The welcome, set-up and summary pages are built the first time they are needed.
+        self._welcome = LazyPage(self._build_welcome_page)
+        self._setup = LazyPage(self._build_setup_page)
+        self._summary = LazyPage(self._build_summary_page)
+        for page in (self._welcome, self._setup, self.step_stack, self._summary):
             self.stack.addWidget(page)
 
         self.progress_bar = QProgressBar()
@@ -112,7 +117,7 @@ class WalkthroughWindow(QMainWindow):
         self._save_retry_timer = QTimer(self)
         self._save_retry_timer.setInterval(SAVE_RETRY_MS)
         self._save_retry_timer.timeout.connect(self.on_save_retry_timeout)
-        self._prepare_next = QTimer(self)  # builds the next step's page while the person reads
+        self._prepare_next = QTimer(self)  # builds the next page while the person reads
         self._prepare_next.setSingleShot(True)
         self._prepare_next.setInterval(PREPARE_NEXT_MS)
         self._prepare_next.timeout.connect(self.on_prepare_next_timeout)
@@ -134,6 +139,48 @@ class WalkthroughWindow(QMainWindow):
         page = self.walkthrough.current
         step_id = page.key if page.kind is PageKind.STEP else self.walkthrough.guide.step_ids[0]
         return self.step_stack.page_for(step_id)
+
+    # -- the pages built on first use -----------------------------------------------------
+
+    @property
+    def welcome_page(self) -> WelcomePage:
+        return self._welcome.page()
+
+    @property
+    def setup_page(self) -> SetupPage:
+        return self._setup.page()
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        return self._summary.page()
+
+    def _build_welcome_page(self) -> WelcomePage:
+        from privacy_walkthrough.qt.welcome_page import WelcomePage
+
+        page = WelcomePage(self.session.guide, str(self.paths.data))
+        page.promise_label.linkActivated.connect(self.dialogs.open_url)
+        return page
+
+    def _build_setup_page(self) -> SetupPage:
+        from privacy_walkthrough.qt.setup_page import SetupPage
+
+        page = SetupPage()
+        page.devices_changed.connect(self.on_setup_devices_changed)
+        page.answers_changed.connect(self.on_setup_answers_changed)
+        return page
+
+    def _build_summary_page(self) -> SummaryPage:
+        from privacy_walkthrough.qt.summary_page import SummaryPage
+
+        page = SummaryPage(self.icons)
+        page.include_notes_box.setChecked(self.file_commands.include_notes)
+        page.step_requested.connect(self.on_summary_step_requested)
+        page.print_requested.connect(self.file_commands.on_print_triggered)
+        page.preview_requested.connect(self.file_commands.on_preview_triggered)
+        page.pdf_requested.connect(self.file_commands.on_save_pdf_triggered)
+        page.person_name_edited.connect(self.on_summary_person_name_edited)
+        page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
+        return page
 
     def _build_layout(self) -> None:
         nav = QHBoxLayout()
@@ -171,16 +218,7 @@ class WalkthroughWindow(QMainWindow):
         self.next_button.clicked.connect(self.on_next_triggered)
         self.quick_exit_button.clicked.connect(self.quick_exit)
         self.step_list.page_requested.connect(self.go_to_page)
-        self.welcome_page.promise_label.linkActivated.connect(self.dialogs.open_url)
-        self.summary_page.step_requested.connect(self.on_summary_step_requested)
-        self.summary_page.print_requested.connect(self.file_commands.on_print_triggered)
-        self.summary_page.preview_requested.connect(self.file_commands.on_preview_triggered)
-        self.summary_page.pdf_requested.connect(self.file_commands.on_save_pdf_triggered)
-        self.summary_page.person_name_edited.connect(self.on_summary_person_name_edited)
-        self.summary_page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
         self.window_actions.include_notes.toggled.connect(self.on_include_notes_toggled)
-        self.setup_page.devices_changed.connect(self.on_setup_devices_changed)
-        self.setup_page.answers_changed.connect(self.on_setup_answers_changed)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -209,7 +247,20 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.fill(self.walkthrough, step_id)
 
     def on_prepare_next_timeout(self) -> None:
-        self.step_stack.prepare_next(self.walkthrough)
+        """Build and lay out the next page while the person reads this one (if it is new)."""
+        walkthrough = self.walkthrough
+        following = walkthrough.index + 1
+        if following >= len(walkthrough.pages):
+            return
+        kind = walkthrough.pages[following].kind
+        if kind is PageKind.SETUP and self._setup.built is None:
+            self.setup_page.show_progress(walkthrough.progress)
+            self._setup.lay_out_now(self.stack.size())
+        elif kind is PageKind.SUMMARY and self._summary.built is None:
+            self.summary_page.show_walkthrough(walkthrough)
+            self._summary.lay_out_now(self.stack.size())
+        else:
+            self.step_stack.prepare_next(walkthrough)
 
     def reload(self) -> None:
         """Show the session from scratch (after opening another profile, importing, starting over)."""
@@ -224,7 +275,7 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.forget_notes()
 
     def flush_note(self) -> None:
-        self.step_page.flush_note()
+        self.step_stack.flush_note()
 
     def _refresh_state(self) -> None:
         walkthrough = self.walkthrough
@@ -261,7 +312,7 @@ class WalkthroughWindow(QMainWindow):
     # -- navigation ---------------------------------------------------------------------
 
     def go_to_page(self, index: int) -> None:
-        self.step_page.flush_note()
+        self.step_stack.flush_note()
         self.walkthrough.go_to(index)
         self.refresh()
         self.announce(self.step_list.currentItem().text().replace("\n", ", "))
@@ -351,9 +402,9 @@ class WalkthroughWindow(QMainWindow):
 
     def on_include_notes_toggled(self, include: bool) -> None:
         self.file_commands.include_notes = include
-        box = self.summary_page.include_notes_box
-        if box.isChecked() != include:
-            box.setChecked(include)
+        summary = self._summary.built  # a summary built later starts with the same choice
+        if summary is not None and summary.include_notes_box.isChecked() != include:
+            summary.include_notes_box.setChecked(include)
 
     # -- leaving ------------------------------------------------------------------------
 
@@ -377,7 +428,7 @@ class WalkthroughWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.step_page.flush_note()
+        self.step_stack.flush_note()
         if self.session.save_error is not None:
             self.session.retry_save()
         super().closeEvent(event)

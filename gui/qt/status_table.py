@@ -16,6 +16,7 @@ from privacy_walkthrough.core.progress_models import StepStatus
 from privacy_walkthrough.core.walkthrough import Walkthrough
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
+Row = tuple[str, str, StepStatus, str, str]
 STATUS_SHARE = 0.32  # the status column's share of the width; its text wraps within it
 
 
@@ -26,6 +27,7 @@ class StepStatusTable(QTableWidget):
         super().__init__(0, 3, parent)
         self.setObjectName("summaryTable")
         self._icons = icons
+        self._rows: list[Row] = []
         self.setAccessibleName(tr("Every step and its status"))
         self.setAccessibleDescription(tr("Press Enter on a step to open it."))
         self.setHorizontalHeaderLabels([tr("Step"), tr("Status"), tr("Last confirmed")])
@@ -51,29 +53,38 @@ class StepStatusTable(QTableWidget):
         header.sectionResized.connect(lambda *_: self._refit.start())
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
+        rows = [self._row(walkthrough, step.id, step.title) for step in walkthrough.guide.steps]
+        if rows == self._rows:  # shown again unchanged (or built ahead): keep the laid-out rows
+            return
+        self._rows = rows
         self.setRowCount(0)
-        for row, step in enumerate(walkthrough.guide.steps):
-            entry = walkthrough.step_progress(step.id)
-            effective = walkthrough.status(step.id)
-            status = status_label(effective)
-            if effective is StepStatus.SKIPPED and entry.skip_reason:
-                status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
-            recheck = walkthrough.recheck_devices(step.id)
-            if recheck:
-                names = ", ".join(device_label(d, walkthrough.progress.devices) for d in recheck)
-                status = tr("{status}; check again on {devices}", status=status, devices=names)
-            confirmed = [t for t in (entry.done_at, entry.confirmed_at) if t is not None]
+        for row, (step_id, title, effective, status, confirmed) in enumerate(rows):
             cells = [
-                QTableWidgetItem(step.title),
+                QTableWidgetItem(title),
                 QTableWidgetItem(self._icons[effective], status),
-                QTableWidgetItem(max(confirmed).date().isoformat() if confirmed else ""),
+                QTableWidgetItem(confirmed),
             ]
             self.insertRow(row)
             for column, cell in enumerate(cells):
-                cell.setData(STEP_ID_ROLE, step.id)
+                cell.setData(STEP_ID_ROLE, step_id)
                 cell.setData(Qt.ItemDataRole.AccessibleTextRole, cell.text())
                 self.setItem(row, column, cell)
         self._fit()
+
+    @staticmethod
+    def _row(walkthrough: Walkthrough, step_id: str, title: str) -> Row:
+        """What one row shows: step id, title, status, status words, date last confirmed."""
+        entry = walkthrough.step_progress(step_id)
+        effective = walkthrough.status(step_id)
+        status = status_label(effective)
+        if effective is StepStatus.SKIPPED and entry.skip_reason:
+            status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
+        recheck = walkthrough.recheck_devices(step_id)
+        if recheck:
+            names = ", ".join(device_label(d, walkthrough.progress.devices) for d in recheck)
+            status = tr("{status}; check again on {devices}", status=status, devices=names)
+        confirmed = [t for t in (entry.done_at, entry.confirmed_at) if t is not None]
+        return (step_id, title, effective, status, max(confirmed).date().isoformat() if confirmed else "")
 
     def _fit(self) -> None:
         """Share the width, then wrap the text and grow to show every row."""

@@ -12,12 +12,12 @@ from privacy_walkthrough.core.content_models import Confidence, Instructions, So
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
 from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepProgress, StepStatus
-from privacy_walkthrough.core.qr import qr_svg
 from privacy_walkthrough.core.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
+from privacy_walkthrough.qt.qr_picture import QrCodeWidget
 from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
-from privacy_walkthrough.qt.widgets import HeadingLabel, ScrollBodyWidget, WrappedLabel
+from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, ScrollBodyWidget, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
 SKETCH_WIDTH = 300
@@ -70,7 +70,7 @@ class StepPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.body = QWidget()
+        self.body = ColumnWidget()
         self.body.setObjectName("stepBody")
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(24, 16, 24, 16)
@@ -83,7 +83,7 @@ class StepPage(QWidget):
         self.fit_panel = FitPanel()
         self.fit_panel.device_ticked.connect(self.on_fit_panel_device_ticked)
         self.fit_panel.still_set_confirmed.connect(self.on_fit_panel_still_set_confirmed)
-        self.content_box = QWidget()
+        self.content_box = ColumnWidget()
         self.content_layout = QVBoxLayout(self.content_box)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
         self.note_heading = QLabel(tr("Your private &note"))
@@ -240,9 +240,7 @@ class StepPage(QWidget):
             )
         )
         self._add(
-            SvgPictureWidget(
-                qr_svg(first.url), tr("QR code that opens {url}", url=first.url), QR_WIDTH, self.content_box
-            )
+            QrCodeWidget(first.url, tr("QR code that opens {url}", url=first.url), QR_WIDTH, self.content_box)
         )
 
     # -- the person's input -------------------------------------------------------------

@@ -41,6 +41,15 @@ class StepStackWidget(QStackedWidget):
         self.setObjectName("stepStack")
         self.pages: dict[str, StepPage] = {}
 
+    def hasHeightForWidth(self) -> bool:
+        """No: each page fits its decision bar to its width and scrolls the rest by itself.
+
+        A stack whose pages have a height for their width asks every page it holds, shown or
+        not, each time the window is laid out: with a page kept for every step visited, that
+        made each move slower than the one before.
+        """
+        return False
+
     def page_for(self, step_id: str) -> StepPage:
         page = self.pages.get(step_id)
         if page is None:
@@ -83,6 +92,12 @@ class StepStackWidget(QStackedWidget):
         page = self.fill(walkthrough, step_id)
         page.resize(self.size())
         page.lay_out_now()
+
+    def flush_note(self) -> None:
+        """Hand over a pending note edit of the page last shown, if a step page was shown."""
+        current = self.currentWidget()
+        if isinstance(current, StepPage):
+            current.flush_note()
 
     def forget_notes(self) -> None:
         """Drop the notes on screen without saving them (their progress is being replaced)."""

@@ -13,7 +13,8 @@ class SvgPictureWidget(QWidget):
 
     def __init__(self, svg: str, description: str, max_width: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")), self)
+        self._svg = svg
+        self._renderer: QSvgRenderer | None = None
         self.max_width = max_width
         self.setAccessibleName(description)
         self.setToolTip(description)
@@ -21,6 +22,16 @@ class SvgPictureWidget(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def svg(self) -> str:
+        """The drawing, asked for once, when it is first needed."""
+        return self._svg
+
+    @property
+    def renderer(self) -> QSvgRenderer:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self.svg().encode("utf-8")), self)
+        return self._renderer
 
     def _ratio(self) -> float:
         size = self.renderer.defaultSize()

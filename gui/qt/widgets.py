@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+READING_CHARS = 60  # a wrapped label's preferred width, in average characters
+MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
 
 
 class WrappedLabel(QLabel):
-    """A word-wrapped, selectable label for reading text (plain, Markdown or our own HTML)."""
+    """A word-wrapped, selectable label for reading text (plain, Markdown or our own HTML).
+
+    Laying a page out asks each label for its height at a few widths, many times over (the
+    scroll area tries its width with and without a scroll bar, and every layout above asks
+    again); Qt lays the text out anew for each question.  The label keeps the answers until
+    its text, font, style or margins change.
+    """
 
     def __init__(
         self,
@@ -29,7 +38,46 @@ class WrappedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if object_name:
             self.setObjectName(object_name)
+        self._heights: dict[tuple[int, int, int, int, int], int] = {}
         self.setText(text)
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        self.ensurePolished()  # the style sheet's font, padding and border first, not after
+        margins = self.contentsMargins()
+        key = (width, margins.left(), margins.top(), margins.right(), margins.bottom())
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()  # a new font or style: the text takes another height
+        super().changeEvent(event)
+
+    # QLabel works its size hints out by laying the whole text out three more times (at the
+    # width of its longest word, on one line, and at a "golden" width), which cost six times
+    # as much as laying it out at the width it is shown.  A wrapped label always sits in a
+    # column that gives it the column's width and asks its height for that width, so these
+    # only bound the column: a readable line, and a minimum no wider than a long word.
+
+    def sizeHint(self) -> QSize:
+        return self._hint(READING_CHARS)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint(MINIMUM_CHARS)
+
+    def _hint(self, chars: int) -> QSize:
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        return QSize(
+            metrics.averageCharWidth() * chars + margins.left() + margins.right(),
+            metrics.lineSpacing() + margins.top() + margins.bottom(),
+        )
 
 
 class HeadingLabel(WrappedLabel):
@@ -41,7 +89,22 @@ class HeadingLabel(WrappedLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
 
-class ScrollBodyWidget(QWidget):
+class ColumnWidget(QWidget):
+    """A column of widgets whose preferred size skips laying out its wrapped text again.
+
+    Qt gives a widget whose layout has a height for its width the height at its preferred
+    width, which lays out every label inside at that width, one that is never shown (the
+    column is always as wide as its parent makes it).  Asked for by the scroll area above on
+    every first show, that doubled the text layout of a step page.  The column's height
+    comes from its actual width, through heightForWidth, as before.
+    """
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+
+class ScrollBodyWidget(ColumnWidget):
     """Holds a scrolling page's content; its height comes from its width (wrapped text).
 
     A scroll area grows its content to at least the content's minimum size, and a column of

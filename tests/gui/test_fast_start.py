@@ -6,20 +6,22 @@ bench/run.py measures how fast; these check that it stays light and that nothing
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.instance_lock import InstanceLock
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
-from privacy_walkthrough.qt.run import run_gui
+from privacy_walkthrough.qt.run import build_window, run_gui
 from privacy_walkthrough.qt.startup import StartupWindow
+from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
 
 # What the first paint must not wait for: each costs about as much as a bare window, or more.
@@ -85,3 +87,102 @@ def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
     assert any(kind == "warn" and "could not be read" in text for kind, text in dialogs.asked)
     with InstanceLock(paths.data):  # released on the way out
         pass
+
+
+SIDE_PAGES = ("welcomePage", "setupPage", "summaryPage")
+# What resuming at a step must not wait for: printing, QR codes, and the pages not on show.
+NOT_YET = (
+    "segno",
+    "PySide6.QtPrintSupport",
+    "privacy_walkthrough.core.checklist",
+    "privacy_walkthrough.core.qr",
+    "privacy_walkthrough.qt.printing",
+    "privacy_walkthrough.qt.setup_page",
+    "privacy_walkthrough.qt.status_table",
+    "privacy_walkthrough.qt.summary_page",
+    "privacy_walkthrough.qt.welcome_page",
+)
+SECOND_TURN = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from privacy_walkthrough.qt.look import apply_look
+apply_look(app)
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.run import build_window
+window = build_window(AppPaths.resolve(Path(sys.argv[1])), Dialogs())
+window.show()
+window.grab()
+print(window.step_page.title_label.text())
+print(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))
+"""
+
+
+def resume_at(make_window: WindowFactory, step_id: str) -> None:
+    """Leave saved progress (in tmp_path's data folder) that resumes at ``step_id``."""
+    window = make_window()
+    window.go_to_page(window.walkthrough.page_index_of_step(step_id))
+    window.close()
+
+
+def test_resuming_at_a_step_imports_neither_printing_nor_qr_codes_nor_other_pages(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    resume_at(make_window, "icloud-backup")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    argv = [sys.executable, "-c", SECOND_TURN, str(tmp_path / "data"), *NOT_YET]
+    done = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.splitlines() == ["Turn off iCloud Backup and delete old backups", "[]"]
+
+
+def test_resuming_at_a_step_builds_no_other_page_until_it_is_needed(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, dialogs: ScriptedDialogs
+) -> None:
+    resume_at(make_window, "icloud-backup")
+    window = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    assert window.step_page.title_label.text() == window.walkthrough.guide.step("icloud-backup").title
+    assert [window.findChild(QWidget, name) for name in SIDE_PAGES] == [None, None, None]
+    assert list(window.step_stack.pages) == ["icloud-backup"]
+    window.go_to_page(1)
+    assert window.stack.currentWidget().isAncestorOf(window.setup_page)
+    assert window.setup_page.isVisible()
+
+
+def test_a_summary_built_late_shows_the_choices_made_before(
+    make_window: WindowFactory, dialogs: ScriptedDialogs
+) -> None:
+    window = make_window()
+    window.window_actions.include_notes.trigger()
+    assert window.findChild(QWidget, "summaryPage") is None
+
+    window.on_summary_triggered()
+
+    assert window.summary_page.isVisible()
+    assert window.summary_page.include_notes_box.isChecked()
+    window.summary_page.include_notes_box.setChecked(False)
+    assert not window.window_actions.include_notes.isChecked()
+    dialogs.save_paths = [None]  # cancelled
+    window.summary_page.pdf_button.click()
+    assert dialogs.asked[-1][0] == "save_path"
+
+
+def test_the_next_page_is_built_while_the_person_reads(make_window: WindowFactory) -> None:
+    window = make_window()  # on the welcome page
+    assert window.findChild(QWidget, "setupPage") is None
+    window.on_prepare_next_timeout()
+    assert window.findChild(QWidget, "setupPage") is not None
+
+    window.go_to_page(len(window.walkthrough.pages) - 2)  # the last step
+    assert window.findChild(QWidget, "summaryPage") is None
+    window.on_prepare_next_timeout()
+    assert window.findChild(QWidget, "summaryPage") is not None
+    window.on_next_triggered()
+    assert window.summary_page.isVisible()
+    assert window.summary_page.steps_table.rowCount() == len(window.walkthrough.guide.steps)

@@ -225,3 +225,18 @@ def test_a_note_longer_than_the_limit_is_cut_and_still_saved(
     window.on_next_triggered()
     assert saved(tmp_path, "test-guide")["steps"]["first-step"]["note"] == "x" * NOTE_MAX_CHARS
     assert str(NOTE_MAX_CHARS) in page.note_hint.text()
+
+
+def test_the_summary_table_follows_decisions_made_after_it_was_shown(
+    make_window: WindowFactory, small_guide: Guide
+) -> None:
+    window = make_window(small_guide)
+    window.on_summary_triggered()
+    table = window.summary_page.steps_table
+    assert table.item(0, 1).text() == "Not yet"
+    window.on_summary_step_requested("first-step")
+    window.step_page.decision_bar.done_button.click()
+    window.on_summary_triggered()
+    assert table.item(0, 1).text() == "Done"
+    assert table.item(0, 2).text() != ""
+    assert table.item(1, 1).text() == "Not yet"
