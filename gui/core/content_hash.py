@@ -43,12 +43,13 @@ def step_content_hash(step: Step) -> str:
     return str(sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS])
 
 
-def changed_since_done(step: Step, entry: StepProgress) -> bool:
+def changed_since_done(step: Step, entry: StepProgress, current: str | None = None) -> bool:
     """Whether ``step`` differs from the content the person finished.
 
     Only a finished step with a known hash can be flagged; progress from before hashes
-    were kept (schema v1) has an empty hash and is never flagged.
+    were kept (schema v1) has an empty hash and is never flagged.  ``current``: the step's
+    hash if the caller has it already.
     """
     if entry.status not in FINISHED or not entry.content_hash:
         return False
-    return entry.content_hash != step_content_hash(step)
+    return entry.content_hash != (current or step_content_hash(step))

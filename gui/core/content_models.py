@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -401,18 +403,19 @@ SCHEMA_RULES: Mapping[str, Mapping[str, Any]] = {
 }
 
 
-class Guide(Struct, frozen=True, kw_only=True):
-    """A loaded, cross-checked guide: its info and its steps in order."""
+@dataclass(frozen=True)
+class Guide:
+    """A loaded, cross-checked guide: its info and its steps in order (never written out)."""
 
     info: GuideInfo
     steps: tuple[Step, ...]
+    step_ids: tuple[str, ...] = dataclass_field(init=False, repr=False, compare=False)
+    _by_id: dict[str, Step] = dataclass_field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:  # looked up on every move between pages: kept ready
+        object.__setattr__(self, "step_ids", tuple(s.id for s in self.steps))
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.steps})
 
     def step(self, step_id: str) -> Step:
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
-
-    @property
-    def step_ids(self) -> tuple[str, ...]:
-        return tuple(s.id for s in self.steps)
+        """The step with this id (raises KeyError)."""
+        return self._by_id[step_id]

@@ -89,6 +89,11 @@ class Walkthrough:
             *(Page(PageKind.STEP, s.id, s) for s in guide.steps),
             Page(PageKind.SUMMARY, SUMMARY_PAGE),
         )
+        # Asked for on every move between pages (the step list shows every step's status):
+        # how each step fits, for the devices and answers it was worked out for, and each
+        # step's content hash (the guide does not change while the walkthrough is open).
+        self._fits: dict[tuple[str, tuple[Device, ...], Answers], Fit] = {}
+        self._hashes: dict[str, str] = {}
         self._index = self._resume_index()
 
     # -- where we are -------------------------------------------------------------------
@@ -159,7 +164,20 @@ class Walkthrough:
 
     def fit(self, step_id: str) -> Fit:
         """How the step fits this person's devices and answers (raises KeyError)."""
-        return fit(self.guide.step(step_id), self.progress)
+        key = (step_id, tuple(self.progress.devices), self.progress.answers)
+        found = self._fits.get(key)
+        if found is None:
+            if len(self._fits) > 4 * len(self.pages):  # devices or answers changed: forget the old ones
+                self._fits.clear()
+            found = self._fits[key] = fit(self.guide.step(step_id), self.progress)
+        return found
+
+    def content_hash(self, step: Step) -> str:
+        """``step_content_hash(step)``, worked out once per step."""
+        found = self._hashes.get(step.id)
+        if found is None:
+            found = self._hashes[step.id] = step_content_hash(step)
+        return found
 
     def stored_status(self, step_id: str) -> StepStatus:
         """The status as the person left it."""
@@ -223,7 +241,7 @@ class Walkthrough:
                 note=entry.note,
                 changed_at=now,
                 done_at=now if finished else None,
-                content_hash=step_content_hash(step) if finished else "",
+                content_hash=self.content_hash(step) if finished else "",
                 devices_done=dict(entry.devices_done) if ticks is None else ticks,
                 recheck=recheck or [],
                 confirmed_at=entry.confirmed_at,
@@ -319,7 +337,8 @@ class Walkthrough:
         """The step was finished, and the guide has changed what it says since then."""
         if step_id not in self.guide.step_ids:
             return False
-        return changed_since_done(self.guide.step(step_id), self.progress.step(step_id))
+        step = self.guide.step(step_id)
+        return changed_since_done(step, self.progress.step(step_id), self.content_hash(step))
 
     def set_note(self, step_id: str, note: str) -> None:
         entry = self._editable(step_id)
