@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -182,7 +183,7 @@ class Instructions(StrictModel, frozen=True):
 
 def twice(values: list[Any]) -> list[str]:
     """The values listed more than once, as sorted text."""
-    return sorted({str(v) for v in values if values.count(v) > 1})
+    return sorted(str(value) for value, count in Counter(values).items() if count > 1)
 
 
 DeviceKinds = Annotated[list[DeviceKind], Meta(min_length=1, extra_json_schema={"uniqueItems": True})]
