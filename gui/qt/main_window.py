@@ -13,7 +13,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -307,6 +307,9 @@ class WalkthroughWindow(QMainWindow):
         """Show a short status message and have screen readers read it out."""
         self.statusBar().showMessage(text, 6000)
         self.last_announcement = text
+        # Imported here: QAccessible's enums take ~3 ms to set up, and nothing is announced at start.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     # -- navigation ---------------------------------------------------------------------

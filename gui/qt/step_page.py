@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content_models import Confidence, Instructions, Source, Step
+from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
 from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepProgress, StepStatus
@@ -35,9 +34,9 @@ def _confidence_label(confidence: Confidence) -> str:
 
 
 def _source_item(source: Source) -> str:
-    url = html.escape(source.url, quote=True)
-    title = html.escape(source.title)
-    detail = html.escape(f"{source.publisher}; {_confidence_label(source.confidence)}")
+    url = escape(source.url, quote=True)
+    title = escape(source.title)
+    detail = escape(f"{source.publisher}; {_confidence_label(source.confidence)}")
     return f'<li><a href="{url}">{title}</a> ({detail})</li>'
 
 
