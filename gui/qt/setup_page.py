@@ -207,6 +207,12 @@ class SetupPage(QWidget):
         self._body = body
 
     def show_progress(self, progress: Progress) -> None:
+        if self.devices() != list(progress.devices):  # rows kept as they are when shown again
+            self._show_devices(progress)
+        for key, box in self.answer_boxes.items():
+            box.setCurrentIndex(box.findData(getattr(progress.answers, key.value)))
+
+    def _show_devices(self, progress: Progress) -> None:
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
@@ -215,8 +221,6 @@ class SetupPage(QWidget):
             self._add_row(device, number)
             if device.id[1:].isdigit():
                 self._last_id = max(self._last_id, int(device.id[1:]))
-        for key, box in self.answer_boxes.items():
-            box.setCurrentIndex(box.findData(getattr(progress.answers, key.value)))
 
     def _add_row(self, device: Device, number: int) -> DeviceRowWidget:
         row = DeviceRowWidget(device, number, self._body)

@@ -49,6 +49,25 @@ def test_the_setup_page_comes_after_welcome_and_records_devices_and_answers(
     assert progress.answers.lives_in_uk is True
 
 
+def test_coming_back_to_the_setup_page_keeps_its_rows_unless_the_devices_changed(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window()
+    phone = Device(id="d1", kind=DeviceKind.IPHONE, name="Work iPhone", os_version="18")
+    window.walkthrough.set_devices([phone])
+    window.go_to_page(1)
+    first_rows = list(window.setup_page.rows)
+    window.go_to_page(0)
+    window.go_to_page(1)
+    assert window.setup_page.rows == first_rows  # the same row widgets: nothing rebuilt
+
+    window.go_to_page(0)
+    window.walkthrough.set_devices([phone, Device(id="d2", kind=DeviceKind.MAC, os_version="15")])
+    window.go_to_page(1)
+    assert [row.device() for row in window.setup_page.rows] == window.walkthrough.progress.devices
+    assert len(window.setup_page.rows) == 2
+
+
 def test_instructions_match_the_devices_ios_version(make_window: WindowFactory) -> None:
     window = make_window()
     walkthrough = window.walkthrough
