@@ -46,6 +46,8 @@ from privacy_walkthrough.qt.step_page import StepPage
 from privacy_walkthrough.qt.step_stack import StepStackWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     from privacy_walkthrough.qt.setup_page import SetupPage
     from privacy_walkthrough.qt.summary_page import SummaryPage
     from privacy_walkthrough.qt.welcome_page import WelcomePage
@@ -54,6 +56,17 @@ log = logging.getLogger(__name__)
 
 SAVE_RETRY_MS = 5000
 PREPARE_NEXT_MS = 200  # soon after the page is shown, while the person reads it
+
+
+def _accessibility() -> tuple[type[QAccessible], type[QAccessibleAnnouncementEvent]]:
+    """QAccessible and its announcement event, imported when first needed.
+
+    QAccessible's enums take about 3 ms to set up; nothing is announced before the resumed
+    step is shown, and the window sets them up while the person reads the first page.
+    """
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    return QAccessible, QAccessibleAnnouncementEvent
 
 
 class StackPage(IntEnum):
@@ -248,6 +261,7 @@ class WalkthroughWindow(QMainWindow):
 
     def on_prepare_next_timeout(self) -> None:
         """Build and lay out the next page while the person reads this one (if it is new)."""
+        _accessibility()  # set up now, not on the first click (see announce)
         walkthrough = self.walkthrough
         following = walkthrough.index + 1
         if following >= len(walkthrough.pages):
@@ -307,10 +321,8 @@ class WalkthroughWindow(QMainWindow):
         """Show a short status message and have screen readers read it out."""
         self.statusBar().showMessage(text, 6000)
         self.last_announcement = text
-        # Imported here: QAccessible's enums take ~3 ms to set up, and nothing is announced at start.
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        accessible, announcement = _accessibility()
+        accessible.updateAccessibility(announcement(self, text))
 
     # -- navigation ---------------------------------------------------------------------
 
