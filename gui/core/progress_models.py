@@ -16,8 +16,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta, Struct, field
 
-from privacy_walkthrough.core.content_models import DeviceKind, Slug, Version
-from privacy_walkthrough.core.records import BROKEN_TEXT, FieldRuleError
+from privacy_walkthrough.core.content_models import DeviceKind, Slug, Version, twice
+from privacy_walkthrough.core.records import BROKEN_TEXT, FieldRuleError, encodes
 
 # v1: the first release.  v2: StepProgress.content_hash (see core.content_hash).
 # v3: the person's devices and answers, setup_done; per step devices_done, recheck, confirmed_at.
@@ -39,10 +39,8 @@ ContentHash = Annotated[str, Meta(pattern=r"^(?:[0-9a-f]{16})?$")]
 def check_encodable(record: Struct, *names: str) -> None:
     """Refuse a lone surrogate ("\\ud800" in the JSON): it loads, but could never be saved."""
     for name in names:
-        try:
-            getattr(record, name).encode("utf-8")
-        except UnicodeEncodeError:  # its message would carry the surrogate itself
-            raise FieldRuleError(name, BROKEN_TEXT) from None
+        if not encodes(getattr(record, name)):
+            raise FieldRuleError(name, BROKEN_TEXT)
 
 
 def as_utc(value: dt.datetime, name: str) -> dt.datetime:
@@ -150,9 +148,7 @@ class Progress(Struct, forbid_unknown_fields=True, kw_only=True):
     def __post_init__(self) -> None:
         check_encodable(self, "guide_id", "guide_version", "current_page", "person_name")
         _utc_fields(self, "created_at", "updated_at")
-        ids = [d.id for d in self.devices]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
+        if dupes := twice([d.id for d in self.devices]):
             raise FieldRuleError("devices", f"device ids listed twice: {', '.join(dupes)}")
 
     def step(self, step_id: str) -> StepProgress:

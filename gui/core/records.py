@@ -17,7 +17,7 @@ made from the person's input before it is kept or saved.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -31,6 +31,7 @@ _AT = re.compile(r"^(?P<message>.*?)(?: - at (?P<key>`key` in )?`\$(?P<path>[^`]
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
 _UNKNOWN = re.compile(r"^Object contains unknown field `(?P<name>[^`]*)`$")
 BROKEN_TEXT = "the text holds a broken character"
+KEY = "(key)"  # in a path: a mapping's key, when which key is not known
 _MISSING = re.compile(r"^Object missing required field `(?P<name>[^`]*)`$")
 
 
@@ -46,7 +47,7 @@ class FieldRuleError(ValueError):
 class Problem:
     """One mistake: where (``("sources", 0, "url")``; empty for the whole record) and what."""
 
-    loc: tuple[str | int, ...]
+    loc: Loc
     message: str
 
     @property
@@ -62,24 +63,17 @@ class RecordError(ValueError):
         super().__init__("; ".join(f"{p.field}: {p.message}" if p.loc else p.message for p in problems))
 
 
-def problem_of(
-    error: msgspec.ValidationError,
-    prefix: tuple[str | int, ...] = (),
-    keys: Callable[[Loc], str | None] | None = None,
-) -> Problem:
+def problem_of(error: msgspec.ValidationError, prefix: Loc = ()) -> Problem:
     """msgspec's one-line message as a :class:`Problem` with a path and plain words.
 
-    For a bad key of a mapping msgspec names only the mapping; ``keys`` finds the key.
+    For a bad key of a mapping msgspec names only the mapping: the path ends in :data:`KEY`.
     """
     match = _AT.match(str(error))
     assert match is not None  # the pattern matches any text
     message, path = match["message"], match["path"] or ""
-    loc: tuple[str | int, ...] = prefix + tuple(
-        name or int(index) for name, index in _PATH_PART.findall(path) if name or index
-    )
+    loc: Loc = prefix + tuple(name or int(index) for name, index in _PATH_PART.findall(path) if name or index)
     if match["key"]:
-        key = keys(loc) if keys is not None else None
-        loc = (*loc, key if key is not None else "(key)")
+        loc = (*loc, KEY)
     cause = error.__cause__
     if isinstance(cause, FieldRuleError):
         return Problem(loc if cause.field is None else (*loc, cause.field), str(cause))
@@ -120,7 +114,7 @@ def parse(data: object, kind: type[R]) -> R:
     try:
         return msgspec.convert(data, kind, strict=True)
     except msgspec.ValidationError as error:
-        first = problem_of(error, keys=lambda loc: _bad_key(data, kind, loc))
+        first = _with_key(problem_of(error), data, kind)
     except UnicodeEncodeError:  # a lone surrogate ("\\ud800" in JSON) where msgspec wanted no text
         raise RecordError([Problem(_broken_text(data), BROKEN_TEXT)]) from None
     problems = _field_problems(data, kind) if isinstance(data, Mapping) else []
@@ -141,8 +135,16 @@ def _field_problems(data: Mapping[Any, Any], kind: type[msgspec.Struct]) -> list
         try:
             msgspec.convert(data[name], info.type, strict=True)
         except msgspec.ValidationError as error:
-            problems.append(problem_of(error, (name,), lambda loc: _bad_key(data, kind, loc)))
+            problems.append(_with_key(problem_of(error, (name,)), data, kind))
     return problems
+
+
+def _with_key(problem: Problem, data: object, kind: Any) -> Problem:
+    """The problem with the bad key named in its path, where msgspec gave only the mapping."""
+    if problem.loc[-1:] != (KEY,):
+        return problem
+    key = _bad_key(data, kind, problem.loc[:-1])
+    return problem if key is None else Problem((*problem.loc[:-1], key), problem.message)
 
 
 def _bad_key(data: object, kind: Any, loc: Loc) -> str | None:
@@ -180,13 +182,13 @@ def _inner(kind: Any) -> Any:
     return kind
 
 
-def _broken_text(value: object, loc: tuple[str | int, ...] = ()) -> tuple[str | int, ...]:
-    """Where the first text that cannot be encoded is (a key counts as the place it names)."""
-    items: list[tuple[object, tuple[str | int, ...]]] = []
+def _broken_text(value: object, loc: Loc = ()) -> Loc:
+    """Where the first text that cannot be encoded is (a broken key: the mapping's path + KEY)."""
+    items: list[tuple[object, Loc]] = []
     if isinstance(value, str):
-        return loc if not value.isascii() and not _encodes(value) else ()
+        return loc if not value.isascii() and not encodes(value) else ()
     if isinstance(value, Mapping):
-        items = [(key, (*loc, "(key)")) for key in value] + [(v, (*loc, str(k))) for k, v in value.items()]
+        items = [(key, (*loc, KEY)) for key in value] + [(v, (*loc, str(k))) for k, v in value.items()]
     elif isinstance(value, list):
         items = [(item, (*loc, index)) for index, item in enumerate(value)]
     for item, where in items:
@@ -196,7 +198,8 @@ def _broken_text(value: object, loc: tuple[str | int, ...] = ()) -> tuple[str | 
     return ()
 
 
-def _encodes(text: str) -> bool:
+def encodes(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (a lone surrogate, "\\ud800", cannot)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
