@@ -90,9 +90,10 @@ class Walkthrough:
             Page(PageKind.SUMMARY, SUMMARY_PAGE),
         )
         # Asked for on every move between pages (the step list shows every step's status):
-        # how each step fits, for the devices and answers it was worked out for, and each
-        # step's content hash (the guide does not change while the walkthrough is open).
-        self._fits: dict[tuple[str, tuple[Device, ...], Answers], Fit] = {}
+        # how each step fits the person (kept while their devices and answers stay the same)
+        # and each step's content hash (the guide does not change while the walkthrough is open).
+        self._fits: dict[str, Fit] = {}
+        self._fits_person: tuple[tuple[Device, ...], Answers] | None = None
         self._hashes: dict[str, str] = {}
         self._index = self._resume_index()
 
@@ -164,12 +165,13 @@ class Walkthrough:
 
     def fit(self, step_id: str) -> Fit:
         """How the step fits this person's devices and answers (raises KeyError)."""
-        key = (step_id, tuple(self.progress.devices), self.progress.answers)
-        found = self._fits.get(key)
+        person = (tuple(self.progress.devices), self.progress.answers)
+        if person != self._fits_person:
+            self._fits.clear()
+            self._fits_person = person
+        found = self._fits.get(step_id)
         if found is None:
-            if len(self._fits) > 4 * len(self.pages):  # devices or answers changed: forget the old ones
-                self._fits.clear()
-            found = self._fits[key] = fit(self.guide.step(step_id), self.progress)
+            found = self._fits[step_id] = fit(self.guide.step(step_id), self.progress)
         return found
 
     def content_hash(self, step: Step) -> str:
