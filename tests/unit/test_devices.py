@@ -51,16 +51,6 @@ def guide(tmp_path: Path) -> Guide:
 
 
 @pytest.fixture
-def calls() -> list[Progress]:
-    return []
-
-
-@pytest.fixture
-def clock() -> MinuteClock:
-    return MinuteClock()
-
-
-@pytest.fixture
 def flow(guide: Guide, calls: list[Progress], clock: MinuteClock) -> Walkthrough:
     walkthrough = Walkthrough(guide, new_progress(guide, T0), calls.append, clock=clock)
     walkthrough.set_devices(list(DEVICES))
