@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.qt.svg_icon import lazy_svg_icon
+from privacy_walkthrough.qt.svg_icon import lazy_svg_icon, svg_pixmap
 
 if TYPE_CHECKING:
     from privacy_walkthrough.core.progress_models import StepStatus
@@ -30,12 +30,7 @@ def svg_icon(name: str) -> QIcon:
     renderer = QSvgRenderer(QByteArray(resources.read_asset_bytes(f"icons/{name}.svg")))
     icon = QIcon()
     for size in ICON_SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(QColor(0, 0, 0, 0))  # transparent
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        icon.addPixmap(pixmap)
+        icon.addPixmap(svg_pixmap(renderer, QSize(size, size)))
     return icon
 
 

@@ -48,12 +48,17 @@ class SvgIconEngine(QIconEngine):
     def _draw(self, size: QSize) -> QPixmap:
         if self._renderer is None:
             self._renderer = QSvgRenderer(QByteArray(self._svg))
-        pixmap = QPixmap(size)
-        pixmap.fill(QColor(0, 0, 0, 0))  # transparent
-        painter = QPainter(pixmap)
-        self._renderer.render(painter)
-        painter.end()
-        return pixmap
+        return svg_pixmap(self._renderer, size)
+
+
+def svg_pixmap(renderer: QSvgRenderer, size: QSize) -> QPixmap:
+    """The SVG drawn on a transparent pixmap of ``size``."""
+    pixmap = QPixmap(size)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    return pixmap
 
 
 def lazy_svg_icon(svg: bytes) -> QIcon:
