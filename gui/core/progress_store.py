@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
@@ -62,14 +63,21 @@ def free_name(folder: Path, stem: str, suffix: str) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    replace_atomically(path, lambda temp: temp.write_bytes(data))
+
+
+def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
+    """Make ``path`` by having ``fill`` write a temp file beside it (0600), then renaming it over.
+
+    A crash or an error in ``fill`` leaves the old file (or none) and no temp file behind.
+    """
     folder = path.parent
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
-            handle.flush()
+        fill(Path(tmp_name))
+        with open(tmp_name, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:

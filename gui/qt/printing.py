@@ -7,9 +7,6 @@ straddle two pages, and paints each page with a "Page n of N" footer.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -33,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress_store import replace_atomically
 
 CM_PER_INCH = 2.54
 MARGIN_CM = 1.8
@@ -232,11 +230,9 @@ def write_pdf(
     html: str, target: Path, page_size: QPageSize.PageSizeId | None = None, title: str = ""
 ) -> None:
     """Render the checklist to a PDF at ``target``; a failure never leaves a half file there."""
-    folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp_name)
+
+    def paint(file: Path) -> None:
+        writer = QPdfWriter(str(file))
         writer.setTitle(title)
         writer.setCreator("Privacy Walkthrough")
         writer.setResolution(300)
@@ -249,12 +245,7 @@ def write_pdf(
         )
         print_checklist(checklist_document(html), writer)
         del writer  # closes and flushes the PDF file
-        if Path(tmp_name).stat().st_size == 0:
+        if file.stat().st_size == 0:
             raise OSError(f"the PDF writer produced nothing for {target}")
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+
+    replace_atomically(target, paint)
