@@ -50,7 +50,7 @@ def measure_load_cold(which: str, work: Path) -> Samples:
     if folder is None:
         from privacy_walkthrough.guides import load_default_guide as load
     else:
-        from privacy_walkthrough.core.content_loader import load_guide
+        from privacy_walkthrough.core.content.loader import load_guide
 
         def load() -> Any:
             return load_guide(folder)
@@ -66,7 +66,7 @@ def measure_load(which: str, work: Path, repeat: int) -> Samples:
     import datetime as dt
 
     from privacy_walkthrough.content_cli import GuideFolder, Tally, validate_guide
-    from privacy_walkthrough.core.content_loader import load_guide
+    from privacy_walkthrough.core.content.loader import load_guide
 
     folder = _guide_folder(which, work)
     load_guide(folder)  # the first load in a process: measure_load_cold times that
@@ -84,8 +84,8 @@ def measure_save(work: Path, repeat: int) -> Samples:
     """A change (a note edited) and its atomic save: temp file, fsync, rename, fsync of the folder."""
     from scenario import resume_data
 
-    from privacy_walkthrough.core.progress_store import ProgressStore
-    from privacy_walkthrough.core.session import Session
+    from privacy_walkthrough.core.progress.store import ProgressStore
+    from privacy_walkthrough.core.walkthrough.session import Session
     from privacy_walkthrough.guides import load_default_guide
     from privacy_walkthrough.paths import AppPaths
 
@@ -152,8 +152,8 @@ def measure_pdf(which: str, work: Path, repeat: int) -> Samples:
     from scenario import walked_progress
 
     from privacy_walkthrough import __version__
-    from privacy_walkthrough.core.checklist import ChecklistOptions, render_html
-    from privacy_walkthrough.core.content_loader import load_guide
+    from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html
+    from privacy_walkthrough.core.content.loader import load_guide
     from privacy_walkthrough.qt.printing import write_pdf
 
     app = QGuiApplication(sys.argv[:1])

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the app's modules are imported where they are used: see measure.py's load-cold
-    from privacy_walkthrough.core.content_models import Guide
-    from privacy_walkthrough.core.progress_models import Progress
+    from privacy_walkthrough.core.content.models import Guide
+    from privacy_walkthrough.core.progress.models import Progress
 
 REPO = Path(__file__).resolve().parent.parent
 SYNTHETIC_STEPS = 1000
@@ -30,8 +30,8 @@ def synthetic_guide(folder: Path, steps: int = SYNTHETIC_STEPS) -> Path:
 
 def walked_progress(guide: Guide, decided: int) -> Progress:
     """Progress with the first ``decided`` steps settled (each with a note), resting on the next one."""
-    from privacy_walkthrough.core.progress_models import StepStatus
-    from privacy_walkthrough.core.walkthrough import Walkthrough, new_progress
+    from privacy_walkthrough.core.progress.models import StepStatus
+    from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress
 
     now = dt.datetime.now(dt.UTC)
     walkthrough = Walkthrough(guide, new_progress(guide, now), on_change=lambda _progress: None)
@@ -46,7 +46,7 @@ def walked_progress(guide: Guide, decided: int) -> Progress:
 
 def resume_data(data: Path, guide: Guide) -> str:
     """A data folder whose saved progress resumes at step RESUME_AT; returns that step's title."""
-    from privacy_walkthrough.core.progress_store import ProgressStore
+    from privacy_walkthrough.core.progress.store import ProgressStore
     from privacy_walkthrough.paths import AppPaths
 
     paths = AppPaths.resolve(data)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from privacy_walkthrough.core import records
+from privacy_walkthrough.core.content import records
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter

@@ -23,8 +23,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from privacy_walkthrough.core.progress_models import Progress, StepProgress, StepStatus
-from privacy_walkthrough.core.progress_store import ProgressStore
+from privacy_walkthrough.core.progress.models import Progress, StepProgress, StepStatus
+from privacy_walkthrough.core.progress.store import ProgressStore
 
 T0 = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 STEP_IDS = tuple(f"step-{i}" for i in range(8))

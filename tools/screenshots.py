@@ -14,10 +14,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from privacy_walkthrough.core.content_models import DeviceKind
+from privacy_walkthrough.core.content.models import DeviceKind
 from privacy_walkthrough.core.i18n import set_catalog
-from privacy_walkthrough.core.profiles import ProfileRegistry
-from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
+from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
+from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.look import apply_look

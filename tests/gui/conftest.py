@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import Guide
-from privacy_walkthrough.core.profiles import ProfileRegistry
-from privacy_walkthrough.core.progress_store import ProgressStore
-from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.progress.profiles import ProfileRegistry
+from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.main_window import WalkthroughWindow

@@ -23,9 +23,9 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough import __version__
-from privacy_walkthrough.core.checklist import ChecklistOptions, render_html
-from privacy_walkthrough.core.progress_models import StepStatus
-from privacy_walkthrough.core.walkthrough import Walkthrough, new_progress
+from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html
+from privacy_walkthrough.core.progress.models import StepStatus
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.qt.printing import checklist_document, print_checklist
 

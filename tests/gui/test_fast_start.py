@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.instance_lock import InstanceLock
+from privacy_walkthrough.core.progress.lock import InstanceLock
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from privacy_walkthrough.qt.run import build_window, run_gui
@@ -27,7 +27,7 @@ from tests.helpers import ScriptedDialogs
 # What the first paint must not wait for: each costs about as much as a bare window, or more.
 HEAVY = (
     "msgspec",
-    "privacy_walkthrough.core.content_models",
+    "privacy_walkthrough.core.content.models",
     "segno",
     "privacy_walkthrough.qt.main_window",
     "PySide6.QtPrintSupport",
@@ -94,7 +94,7 @@ SIDE_PAGES = ("welcomePage", "setupPage", "summaryPage")
 NOT_YET = (
     "segno",
     "PySide6.QtPrintSupport",
-    "privacy_walkthrough.core.checklist",
+    "privacy_walkthrough.core.checklist.render",
     "privacy_walkthrough.core.qr",
     "privacy_walkthrough.qt.printing",
     "privacy_walkthrough.qt.setup_page",

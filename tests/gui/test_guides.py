@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content_models import DeviceKind
-from privacy_walkthrough.core.freshness import freshness_warnings
-from privacy_walkthrough.core.progress_models import Device
+from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.progress.models import Device
+from privacy_walkthrough.core.walkthrough.freshness import freshness_warnings
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.run import build_window

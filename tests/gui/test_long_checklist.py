@@ -14,9 +14,9 @@ from PySide6.QtGui import QTextFormat
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough import __version__
-from privacy_walkthrough.core.checklist import ChecklistOptions, render_html
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.walkthrough import Walkthrough, new_progress
+from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress
 from privacy_walkthrough.qt import printing
 from privacy_walkthrough.qt.printing import checklist_document, keep_blocks_together, paginate
 from tests.gui.test_printing import a4_pdf_writer, split_blocks, step_tables

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content_models import DeviceKind
-from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
-from privacy_walkthrough.core.records import replace
+from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.content.records import replace
+from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
 from privacy_walkthrough.qt.main_window import StackPage, WalkthroughWindow
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs

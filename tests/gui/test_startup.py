@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.instance_lock import InstanceLock
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.progress.lock import InstanceLock
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.run import build_window, run_gui
 from tests.gui.conftest import WindowFactory

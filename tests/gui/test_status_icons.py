@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.progress_models import StepStatus
+from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.qt.look import status_icons
 
 

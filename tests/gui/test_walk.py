@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content_models import Guide
-from privacy_walkthrough.core.progress_models import NOTE_MAX_CHARS, StepStatus
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.qt.main_window import StackPage
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from privacy_walkthrough.core.progress_models import Progress
+from privacy_walkthrough.core.progress.models import Progress
 from tests.helpers import MinuteClock
 
 

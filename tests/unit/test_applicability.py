@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from privacy_walkthrough.core.applicability import fit
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import DeviceKind, Guide, Platform
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import DeviceKind, Guide, Platform
+from privacy_walkthrough.core.content.records import replace, validated
 from privacy_walkthrough.core.labels import (
     device_kind_label,
     device_label,
@@ -18,9 +18,9 @@ from privacy_walkthrough.core.labels import (
     os_name,
     where_to_find_version,
 )
-from privacy_walkthrough.core.progress_models import Answers, Device, Progress, StepProgress, StepStatus
-from privacy_walkthrough.core.records import replace, validated
-from privacy_walkthrough.core.walkthrough import Tally, Walkthrough, new_progress
+from privacy_walkthrough.core.progress.models import Answers, Device, Progress, StepProgress, StepStatus
+from privacy_walkthrough.core.walkthrough.applicability import fit
+from privacy_walkthrough.core.walkthrough.flow import Tally, Walkthrough, new_progress
 from tests.helpers import append_to_step, set_step_instructions, write_guide
 
 T0 = dt.datetime(2026, 5, 6, 7, 8, 9, tzinfo=dt.UTC)

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from privacy_walkthrough.core import i18n
-from privacy_walkthrough.core.checklist import (
+from privacy_walkthrough.core.checklist.markdown import autolink
+from privacy_walkthrough.core.checklist.render import (
     STEP_ANCHOR_PREFIX,
     ChecklistOptions,
     escape_markdown,
@@ -27,9 +28,8 @@ from privacy_walkthrough.core.checklist import (
     render_markdown,
     version_range_label,
 )
-from privacy_walkthrough.core.checklist_text import autolink
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import (
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import (
     Confidence,
     Guide,
     GuideInfo,
@@ -39,7 +39,7 @@ from privacy_walkthrough.core.content_models import (
     Step,
     StepKind,
 )
-from privacy_walkthrough.core.progress_models import Progress, StepProgress, StepStatus
+from privacy_walkthrough.core.progress.models import Progress, StepProgress, StepStatus
 from tests.helpers import from_json
 
 NOW = dt.datetime(2025, 3, 5, 10, 0, tzinfo=dt.UTC)
@@ -481,7 +481,7 @@ def test_a_thousand_steps_render(english: None) -> None:
 
 def test_the_renderer_does_not_import_qt() -> None:
     code = (
-        "import sys, privacy_walkthrough.core.checklist\n"
+        "import sys, privacy_walkthrough.core.checklist.render\n"
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

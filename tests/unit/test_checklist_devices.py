@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from privacy_walkthrough.core.checklist import ChecklistOptions, render_html, render_markdown
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import DeviceKind, Guide
-from privacy_walkthrough.core.progress_models import Answers, Device, Progress, StepProgress, StepStatus
-from privacy_walkthrough.core.records import replace
+from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html, render_markdown
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import DeviceKind, Guide
+from privacy_walkthrough.core.content.records import replace
+from privacy_walkthrough.core.progress.models import Answers, Device, Progress, StepProgress, StepStatus
 from tests.helpers import append_to_step, set_step_instructions, write_guide
 
 NOW = dt.datetime(2025, 3, 5, 10, 0, tzinfo=dt.UTC)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from privacy_walkthrough.app import main
-from privacy_walkthrough.core.progress_models import Progress, StepStatus
-from privacy_walkthrough.core.progress_store import ProgressStore
-from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.core.progress.models import Progress, StepStatus
+from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
 from tests.helpers import from_json
@@ -217,7 +217,7 @@ def test_pdf_export_works_without_any_display(tmp_path: Path) -> None:
 
 
 def test_export_takes_the_named_profile(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from privacy_walkthrough.core.profiles import ProfileRegistry
+    from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 
     data = tmp_path / "a"
     make_progress(data)

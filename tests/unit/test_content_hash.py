@@ -7,8 +7,8 @@ import json
 import subprocess
 import sys
 
-from privacy_walkthrough.core.content_hash import HASH_CHARS, IGNORED_FIELDS, step_content_hash
-from privacy_walkthrough.core.records import to_data
+from privacy_walkthrough.core.content.hash import HASH_CHARS, IGNORED_FIELDS, step_content_hash
+from privacy_walkthrough.core.content.records import to_data
 from privacy_walkthrough.guides import load_default_guide
 
 
@@ -23,8 +23,8 @@ def test_the_hash_is_the_start_of_hashlibs_sha256_of_the_canonical_json() -> Non
 def test_opening_a_session_does_not_load_openssl() -> None:
     code = (
         "import sys\n"
-        "from privacy_walkthrough.core.content_hash import step_content_hash\n"
-        "from privacy_walkthrough.core.session import Session\n"
+        "from privacy_walkthrough.core.content.hash import step_content_hash\n"
+        "from privacy_walkthrough.core.walkthrough.session import Session\n"
         "from privacy_walkthrough.guides import load_default_guide\n"
         "[step_content_hash(s) for s in load_default_guide().steps]\n"
         "print('_hashlib' in sys.modules)"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from privacy_walkthrough.core import i18n
-from privacy_walkthrough.core.content_loader import ContentError, ContentProblem, load_guide
-from privacy_walkthrough.core.content_models import Instructions, Platform, StepKind, version_key
+from privacy_walkthrough.core.content.loader import ContentError, ContentProblem, load_guide
+from privacy_walkthrough.core.content.models import Instructions, Platform, StepKind, version_key
 from privacy_walkthrough.core.labels import instructions_label, path_text, version_range_label
 from tests.helpers import parse_as, replace_in, step_file, write_guide
 

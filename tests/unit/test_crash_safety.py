@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core.progress_store import ProgressStore
+from privacy_walkthrough.core.progress.store import ProgressStore
 from tests.save_loop import counter_of, state_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")

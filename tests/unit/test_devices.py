@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core.content_hash import step_content_hash
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import DeviceKind, Guide
-from privacy_walkthrough.core.progress_models import (
+from privacy_walkthrough.core.content.hash import step_content_hash
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import DeviceKind, Guide
+from privacy_walkthrough.core.content.records import replace
+from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,
     Answers,
     Device,
@@ -19,10 +20,9 @@ from privacy_walkthrough.core.progress_models import (
     StepProgress,
     StepStatus,
 )
-from privacy_walkthrough.core.progress_store import ProgressStore
-from privacy_walkthrough.core.records import replace
-from privacy_walkthrough.core.session import Session
-from privacy_walkthrough.core.walkthrough import PageKind, Walkthrough, new_progress
+from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough, new_progress
+from privacy_walkthrough.core.walkthrough.session import Session
 from tests.helpers import MINUTE_CLOCK_START, MinuteClock, append_to_step, set_step_instructions, write_guide
 
 T0 = MINUTE_CLOCK_START

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from privacy_walkthrough.core import i18n
-from privacy_walkthrough.core.instance_lock import (
+from privacy_walkthrough.core.progress.lock import (
     InstanceLock,
     InstanceLockedError,
     InstanceLockError,
@@ -25,7 +25,7 @@ HOLDER = textwrap.dedent(
     """\
     import subprocess, sys
     from pathlib import Path
-    from privacy_walkthrough.core.instance_lock import InstanceLock
+    from privacy_walkthrough.core.progress.lock import InstanceLock
 
     lock = InstanceLock(Path(sys.argv[1]))
     lock.acquire()

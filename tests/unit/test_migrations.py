@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from privacy_walkthrough.core import migrations
-from privacy_walkthrough.core.content_hash import step_content_hash
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import DeviceKind
-from privacy_walkthrough.core.progress_models import (
+from privacy_walkthrough.core.content.hash import step_content_hash
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.progress import migrations
+from privacy_walkthrough.core.progress.models import (
     PROGRESS_SCHEMA_VERSION,
     Answers,
     Device,
@@ -27,14 +27,14 @@ from privacy_walkthrough.core.progress_models import (
     StepProgress,
     StepStatus,
 )
-from privacy_walkthrough.core.progress_store import (
+from privacy_walkthrough.core.progress.store import (
     NewerProgressError,
     ProgressError,
     ProgressStore,
     parse_progress,
 )
-from privacy_walkthrough.core.progress_transfer import read_portable_progress
-from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.core.progress.transfer import read_portable_progress
+from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from tests.helpers import from_json, write_guide
 

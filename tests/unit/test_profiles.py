@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import Guide
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.i18n import set_catalog
-from privacy_walkthrough.core.profiles import Profile, ProfileError, ProfileRegistry, slug_for
-from privacy_walkthrough.core.progress_models import StepStatus
-from privacy_walkthrough.core.progress_store import ProgressStore
-from privacy_walkthrough.core.session import Session
+from privacy_walkthrough.core.progress.models import StepStatus
+from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry, slug_for
+from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.walkthrough.session import Session
 from tests.helpers import write_guide
 
 T0 = dt.datetime(2026, 7, 8, 9, 10, 11, tzinfo=dt.UTC)

@@ -19,14 +19,14 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from privacy_walkthrough.core.progress_models import PROGRESS_SCHEMA_VERSION, Progress
-from privacy_walkthrough.core.progress_store import (
+from privacy_walkthrough.core.content.records import to_json
+from privacy_walkthrough.core.progress.models import PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.progress.store import (
     NewerProgressError,
     ProgressError,
     ProgressStore,
     parse_progress,
 )
-from privacy_walkthrough.core.records import to_json
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FROZEN = tuple((DATA / f"progress-v{v}.json").read_bytes() for v in range(1, PROGRESS_SCHEMA_VERSION + 1))

@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core import progress_store
-from privacy_walkthrough.core.progress_models import (
+from privacy_walkthrough.core.content.records import replace, to_json
+from privacy_walkthrough.core.progress import store as progress_store
+from privacy_walkthrough.core.progress.models import (
     PROGRESS_SCHEMA_VERSION,
     Progress,
     StepProgress,
     StepStatus,
 )
-from privacy_walkthrough.core.progress_store import (
+from privacy_walkthrough.core.progress.store import (
     MAX_PROGRESS_BYTES,
     NewerProgressError,
     ProgressStore,
 )
-from privacy_walkthrough.core.records import replace, to_json
 from tests.helpers import from_json
 
 T0 = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.UTC)

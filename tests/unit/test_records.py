@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 import pytest
 
-from privacy_walkthrough.core.records import (
+from privacy_walkthrough.core.content.records import (
     BROKEN_TEXT,
     FieldRuleError,
     RecordError,

@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import Guide
-from privacy_walkthrough.core.progress_models import (
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.progress.models import (
     PROGRESS_SCHEMA_VERSION,
     SETUP_PAGE,
     WELCOME_PAGE,
     Progress,
     StepStatus,
 )
-from privacy_walkthrough.core.progress_store import NewerProgressError, ProgressStore
-from privacy_walkthrough.core.session import Session
-from privacy_walkthrough.core.walkthrough import PageKind
+from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
+from privacy_walkthrough.core.walkthrough.flow import PageKind
+from privacy_walkthrough.core.walkthrough.session import Session
 from tests.helpers import from_json, write_guide
 
 IDS = ["alpha", "bravo", "charlie", "delta"]
@@ -175,7 +175,7 @@ def test_failed_real_write_keeps_progress(guide: Guide, path: Path, monkeypatch:
     def refuse(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("privacy_walkthrough.core.progress_store.os.replace", refuse)
+    monkeypatch.setattr("privacy_walkthrough.core.progress.store.os.replace", refuse)
     session.walkthrough.set_status("alpha", StepStatus.SKIPPED, reason="why")
     assert session.save_error is not None
     assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json"]
@@ -256,8 +256,8 @@ def test_newer_file_stops_the_session_and_is_left_alone(guide: Guide, path: Path
 
 
 def test_start_over_keeps_devices_and_answers_but_no_decisions(tmp_path: Path) -> None:
-    from privacy_walkthrough.core.content_models import DeviceKind
-    from privacy_walkthrough.core.progress_models import Answers, Device, StepStatus
+    from privacy_walkthrough.core.content.models import DeviceKind
+    from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
     from privacy_walkthrough.guides import load_default_guide
 
     session = Session(load_default_guide(), ProgressStore(tmp_path / "progress.json"))

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from privacy_walkthrough import guides, resources
-from privacy_walkthrough.core.applicability import fit
-from privacy_walkthrough.core.content_models import DeviceKind, Guide, Instructions, Platform, Step, StepKind
-from privacy_walkthrough.core.progress_models import Answers, Device, Progress
+from privacy_walkthrough.core.content.models import DeviceKind, Guide, Instructions, Platform, Step, StepKind
+from privacy_walkthrough.core.progress.models import Answers, Device, Progress
+from privacy_walkthrough.core.walkthrough.applicability import fit
 
 EXPECTED_IDS = (
     "what-imessage-protects",

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core.content_loader import load_guide
-from privacy_walkthrough.core.content_models import Guide
-from privacy_walkthrough.core.progress_models import (
+from privacy_walkthrough.core.content.loader import load_guide
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.records import replace
+from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,
     SUMMARY_PAGE,
     WELCOME_PAGE,
@@ -18,8 +19,7 @@ from privacy_walkthrough.core.progress_models import (
     StepProgress,
     StepStatus,
 )
-from privacy_walkthrough.core.records import replace
-from privacy_walkthrough.core.walkthrough import PageKind, Tally, Walkthrough, new_progress
+from privacy_walkthrough.core.walkthrough.flow import PageKind, Tally, Walkthrough, new_progress
 from tests.helpers import MINUTE_CLOCK_START, MinuteClock, write_guide
 
 IDS = ["alpha", "bravo", "charlie", "delta"]

@@ -1,0 +1,192 @@
+"""Commands that need no screen: export the checklist, import progress.
+
+Each returns a process exit status and prints a plain sentence on failure; nothing here
+ever leaves a half-written file or changes progress unless it says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from privacy_walkthrough import __version__
+from privacy_walkthrough.core.checklist.render import (
+    ChecklistOptions,
+    render_html,
+    render_json,
+    render_markdown,
+)
+from privacy_walkthrough.core.content.loader import ContentError
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
+from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
+from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore, write_atomically
+from privacy_walkthrough.core.progress.transfer import read_portable_progress
+from privacy_walkthrough.guides import load_default_guide
+from privacy_walkthrough.paths import AppPaths
+
+EXPORT_FORMATS = ("pdf", "html", "md", "json")
+PROFILE_HELP = "the person whose progress it is (a profile's name; default: the one used last)"
+DATA_DIR_HELP = "the folder that holds the progress (default: the usual user data folder)"
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message is for the person at the terminal."""
+
+
+def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = subparsers.add_parser("export", help="write the checklist or the progress to a file")
+    export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    export.add_argument("--output", type=Path, required=True, help="the file to write")
+    export.add_argument(
+        "--include-notes", action="store_true", help="include private notes (left out by default)"
+    )
+    export.add_argument("--blank", action="store_true", help="a blank checklist to print before starting")
+    export.add_argument("--name", default=None, help="who the checklist is prepared for")
+    export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
+    export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    export.add_argument("--profile", default=None, help=PROFILE_HELP)
+    export.set_defaults(command=run_export)
+
+    importer = subparsers.add_parser("import", help="bring in a progress file exported with --format json")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--yes", action="store_true", help="replace existing progress without asking")
+    importer.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    importer.add_argument("--profile", default=None, help=PROFILE_HELP)
+    importer.set_defaults(command=run_import)
+
+
+def _guide() -> Guide:
+    try:
+        return load_default_guide()
+    except ContentError as exc:
+        raise CommandError(tr("The guide shipped with the app is broken:\n{problems}", problems=exc)) from exc
+
+
+def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
+    """The progress of the profile named with --profile, or of the profile used last."""
+    try:
+        registry = ProfileRegistry(AppPaths.resolve(args.data_dir).data)
+        profiles = registry.profiles()
+    except ProfileError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.profile is None:
+        profile = registry.last_used()
+    else:
+        wanted = args.profile.strip().casefold()
+        matches = [p for p in profiles if p.name.casefold() == wanted or p.id == wanted]
+        if not matches:
+            names = ", ".join(p.name for p in profiles)
+            raise CommandError(
+                tr("There is no profile “{name}”. Profiles: {names}.", name=args.profile, names=names)
+            )
+        profile = matches[0]
+    return ProgressStore(registry.progress_file(profile, guide.info.id))
+
+
+def _saved_progress(store: ProgressStore) -> Progress | None:
+    if not store.path.exists() and not store.path.is_symlink():
+        return None
+    try:
+        return store.read()
+    except ProgressError as exc:
+        raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=exc)) from exc
+
+
+def _write_pdf(html: str, target: Path, paper: str | None) -> None:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QPageSize
+
+    from privacy_walkthrough.qt.printing import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    size = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}.get(paper or "")
+    write_pdf(html, target, size, title=tr("Privacy checklist"))
+    del _app
+
+
+def run_export(args: argparse.Namespace, out: TextIO) -> int:
+    guide = _guide()
+    store = _store(args, guide)
+    progress = None if args.blank else _saved_progress(store)
+    if progress is None and not args.blank:
+        raise CommandError(
+            tr(
+                "There is no saved progress in {folder}. Go through the walkthrough first, "
+                "or use --blank for a blank checklist.",
+                folder=str(store.path.parent),
+            )
+        )
+    options = ChecklistOptions(
+        generated_at=dt.datetime.now().astimezone(),
+        app_version=__version__,
+        include_notes=args.include_notes,
+        blank=args.blank,
+        person_name=args.name if args.name is not None else (progress.person_name if progress else ""),
+    )
+    if args.format == "pdf":
+        html = render_html(guide, progress, options)
+        write_output(args.output, lambda target: _write_pdf(html, target, args.paper), out)
+    else:
+        render = {"html": render_html, "md": render_markdown, "json": render_json}[args.format]
+        data = render(guide, progress, options).encode("utf-8")
+        write_output(args.output, lambda target: write_atomically(target, data), out)
+    return 0
+
+
+def write_output(target: Path, write: Callable[[Path], None], out: TextIO) -> None:
+    """Write a command's output file (``write`` never leaves a half file); say so, or why not."""
+    if not target.parent.is_dir():
+        raise CommandError(tr("Cannot write {path}: the folder does not exist.", path=str(target)))
+    try:
+        write(target)
+    except OSError as exc:
+        raise CommandError(
+            tr("Cannot write {path}: {reason}.", path=str(target), reason=exc.strerror or exc)
+        ) from exc
+    print(tr("Wrote {path}", path=str(target)), file=out)
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        return False
+    answer = input(f"{question} [y/N] ")
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def run_import(args: argparse.Namespace, out: TextIO) -> int:
+    guide = _guide()
+    try:
+        imported = read_portable_progress(args.file, guide)
+    except ProgressError as exc:
+        raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
+    store = _store(args, guide)
+    existing = _saved_progress(store)
+    if existing is not None and not args.yes:
+        question = tr("Replace the progress saved in {path}?", path=str(store.path))
+        if not _confirm(question):
+            raise CommandError(
+                tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
+            )
+    paths = AppPaths.resolve(args.data_dir)
+    paths.ensure()
+    try:
+        with InstanceLock(paths.data):
+            backup = store.back_up()
+            store.save(imported)
+    except InstanceLockError as exc:
+        raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
+    except OSError as exc:
+        raise CommandError(tr("Cannot save the progress: {reason}.", reason=exc.strerror or exc)) from exc
+    print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)
+    if backup is not None:
+        print(tr("Your earlier progress was kept in {path}.", path=str(backup)), file=out)
+    return 0

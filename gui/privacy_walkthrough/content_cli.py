@@ -1,0 +1,252 @@
+"""Commands for content writers: ``validate`` guide folders and export the ``schema``.
+
+``validate`` prints one line per problem, ``FILE:LINE: error|warning: field 'x': message``,
+then a summary; it never shows a traceback, whatever is wrong with the files.
+``schema`` writes the JSON Schema that editors use to check step files as you type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any, TextIO
+
+import msgspec
+
+from privacy_walkthrough import resources
+from privacy_walkthrough.cli import write_output
+from privacy_walkthrough.core.content.checks import (
+    Finding,
+    Severity,
+    check_guide,
+    check_layout,
+    sort_findings,
+)
+from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, inspect_guide
+from privacy_walkthrough.core.content.models import SCHEMA_RULES, GuideInfo, Step
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.store import write_atomically
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_KINDS: dict[str, tuple[type[msgspec.Struct], str, str]] = {
+    "step": (
+        Step,
+        "Privacy Walkthrough step file",
+        "One recommendation of a guide: content/<guide-id>/<language>/steps/<id>.toml.",
+    ),
+    "guide": (
+        GuideInfo,
+        "Privacy Walkthrough guide.toml",
+        "A guide's identity and its steps in order: content/<guide-id>/<language>/guide.toml.",
+    ),
+}
+# Anything reading a file or folder can raise these; each becomes one plain error line.
+_FILE_TROUBLE = (OSError, UnicodeError, ValueError, RecursionError)
+
+
+def add_content_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    validate = subparsers.add_parser("validate", help="check guide files for mistakes (for content writers)")
+    validate.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="a guide folder (holding guide.toml) or a folder of guides laid out as "
+        "<guide-id>/<language>/ (default: the guides shipped with the app)",
+    )
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
+    validate.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day to judge review dates against (default: today)",
+    )
+    validate.set_defaults(command=run_validate)
+
+    schema = subparsers.add_parser("schema", help="write the JSON Schema of step files or guide.toml")
+    schema.add_argument(
+        "--kind", choices=tuple(SCHEMA_KINDS), default="step", help="which file (default: step)"
+    )
+    schema.add_argument("--output", type=Path, default=None, help="the file to write (default: print it)")
+    schema.set_defaults(command=run_schema)
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("not a date like 2026-11-28: {value}", value=value)) from None
+
+
+# -- validate -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuideFolder:
+    """A guide folder to validate; ``guide_id``/``language`` come from its place in a content root."""
+
+    folder: Traversable
+    shown_as: str
+    guide_id: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Tally:
+    errors: int = 0
+    warnings: int = 0
+    guides: int = 0
+    steps: int = 0
+
+
+def _is_guide_folder(folder: Traversable) -> bool:
+    return (folder / GUIDE_FILE).is_file() or (folder / STEPS_FOLDER).is_dir()
+
+
+def _subfolders(folder: Traversable) -> list[Traversable]:
+    return sorted(
+        (f for f in folder.iterdir() if f.is_dir() and not f.name.startswith(".")), key=lambda f: f.name
+    )
+
+
+def find_guides(root: Traversable, shown_as: str) -> list[GuideFolder]:
+    """The guide folders in ``root``: itself, ``<language>/`` or ``<guide-id>/<language>/``."""
+    if _is_guide_folder(root):
+        return [GuideFolder(root, shown_as)]
+    found: list[GuideFolder] = []
+    for first in _subfolders(root):
+        if _is_guide_folder(first):  # root is one guide's folder, holding a folder per language
+            found.append(GuideFolder(first, f"{shown_as}/{first.name}", root.name, first.name))
+            continue
+        for second in _subfolders(first):
+            place = f"{shown_as}/{first.name}/{second.name}"
+            found.append(GuideFolder(second, place, first.name, second.name))
+    return found
+
+
+def _trouble(shown_as: str, exc: BaseException) -> Finding:
+    """A file system or decoding error as a plain finding, never a traceback."""
+    if isinstance(exc, OSError):
+        where = str(exc.filename) if exc.filename else shown_as
+        reason = exc.strerror or str(exc)
+        return Finding(
+            Severity.ERROR, ContentProblem(where, None, tr("cannot be read ({error})", error=reason))
+        )
+    reason = tr("a value is nested too deeply") if isinstance(exc, RecursionError) else str(exc)
+    return Finding(
+        Severity.ERROR, ContentProblem(shown_as, None, tr("cannot be read ({error})", error=reason))
+    )
+
+
+def _asset_exists(name: str) -> bool:
+    try:
+        return resources.asset(name).is_file()
+    except _FILE_TROUBLE:
+        return False
+
+
+def validate_guide(guide: GuideFolder, today: dt.date, tally: Tally) -> list[str]:
+    """The output lines for one guide folder; counts what it found in ``tally``."""
+    try:
+        inspection = inspect_guide(guide.folder)
+        findings = check_guide(inspection, today=today, asset_exists=_asset_exists)
+        if inspection.info is not None and guide.language is not None:
+            text = inspection.texts.get(GUIDE_FILE)
+            findings = sort_findings(
+                findings
+                + check_layout(inspection.info, text, guide_id=guide.guide_id, language=guide.language)
+            )
+        tally.steps += len(inspection.steps)
+        lines = [finding.render(guide.shown_as) for finding in findings]
+    except _FILE_TROUBLE as exc:
+        findings = [_trouble(guide.shown_as, exc)]
+        lines = [findings[0].render("")]
+    tally.guides += 1
+    tally.errors += sum(f.severity is Severity.ERROR for f in findings)
+    tally.warnings += sum(f.severity is Severity.WARNING for f in findings)
+    return lines
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return tr(one, n=count) if count == 1 else tr(many, n=count)
+
+
+def summary(tally: Tally) -> str:
+    guides = _plural(tally.guides, "{n} guide", "{n} guides")
+    if not tally.errors and not tally.warnings:
+        steps = _plural(tally.steps, "{n} step", "{n} steps")
+        return tr("OK: {guides}, {steps}, no problems", guides=guides, steps=steps)
+    return tr(
+        "{errors}, {warnings} in {guides}",
+        errors=_plural(tally.errors, "{n} error", "{n} errors"),
+        warnings=_plural(tally.warnings, "{n} warning", "{n} warnings"),
+        guides=guides,
+    )
+
+
+def _root_problem(root: Traversable, shown_as: str) -> Finding | None:
+    if root.is_dir():
+        return None
+    if root.is_file():
+        message = tr("is a file; give the guide's folder (the one holding guide.toml) or a folder of guides")
+    else:
+        message = tr("no such folder")
+    return Finding(Severity.ERROR, ContentProblem(shown_as, None, message))
+
+
+def run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    root: Traversable = resources.content_root() if args.folder is None else args.folder.resolve()
+    shown_as = str(root if args.folder is None else args.folder)
+    today: dt.date = args.today or dt.date.today()
+    tally = Tally()
+    try:
+        problem = _root_problem(root, shown_as)
+        guides = [] if problem else find_guides(root, shown_as)
+        if not problem and not guides:
+            message = tr("no guide here: expected guide.toml, or folders <guide-id>/<language>/guide.toml")
+            problem = Finding(Severity.ERROR, ContentProblem(shown_as, None, message))
+    except _FILE_TROUBLE as exc:
+        problem, guides = _trouble(shown_as, exc), []
+    if problem is not None:
+        print(problem.render(""), file=out)
+        tally.errors += 1
+    for guide in guides:
+        for line in validate_guide(guide, today, tally):
+            print(line, file=out)
+    print(summary(tally), file=out)
+    if tally.errors or (args.strict and tally.warnings):
+        return 1
+    return 0
+
+
+# -- schema ---------------------------------------------------------------------------------
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a step file (``step``) or of guide.toml (``guide``)."""
+    model, title, description = SCHEMA_KINDS[kind]
+    definitions: dict[str, Any] = msgspec.json.schema(model)["$defs"]
+    for name, rules in SCHEMA_RULES.items():
+        if name in definitions:
+            definitions[name].update(rules)
+    schema = definitions.pop(model.__name__)
+    schema.pop("title", None)
+    schema.pop("description", None)
+    if definitions:
+        schema["$defs"] = definitions
+    return {"$schema": JSON_SCHEMA_DIALECT, "title": title, "description": description, **schema}
+
+
+def run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    text = json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False) + "\n"
+    target: Path | None = args.output
+    if target is None:
+        out.write(text)
+        return 0
+    write_output(target, lambda path: write_atomically(path, text.encode("utf-8")), out)
+    return 0

@@ -1,0 +1,110 @@
+"""Short plain-text labels the checklist prints: status boxes, OS version ranges, menu routes.
+
+Every function returns translated plain text; the HTML and Markdown renderers escape it.
+The box glyphs are all in DejaVu Sans, so they print with the fonts Qt falls back to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from privacy_walkthrough.core.content.models import Instructions, StepKind
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import instructions_label, path_text
+from privacy_walkthrough.core.labels import status_label as status_words
+from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
+
+BOX_OPEN = "☐"  # U+2610: not started, left for later, or a blank checklist
+BOX_TICKED = "☑"  # U+2611: done or acknowledged
+BOX_CROSSED = "☒"  # U+2612: skipped
+BOX_NOT_APPLICABLE = "⊘"  # U+2298: does not apply
+
+FINISHED = frozenset({StepStatus.DONE, StepStatus.ACKNOWLEDGED})
+
+
+@dataclass(frozen=True)
+class StatusLabel:
+    """A step's status as a box glyph and as words (never by colour alone)."""
+
+    glyph: str
+    text: str  # empty on a blank checklist
+
+
+GLYPHS = {
+    StepStatus.DONE: BOX_TICKED,
+    StepStatus.ACKNOWLEDGED: BOX_TICKED,
+    StepStatus.SKIPPED: BOX_CROSSED,
+    StepStatus.NOT_APPLICABLE: BOX_NOT_APPLICABLE,
+    StepStatus.LATER: BOX_OPEN,
+    StepStatus.NOT_STARTED: BOX_OPEN,
+}
+
+
+def status_label(entry: StepProgress) -> StatusLabel:
+    """The box and the words for one step's saved status (a skip says why, or that no reason was given)."""
+    status = entry.status
+    if status is StepStatus.SKIPPED:
+        reason = entry.skip_reason.strip()
+        if reason:
+            return StatusLabel(BOX_CROSSED, tr("Skipped — reason: {reason}", reason=reason))
+        return StatusLabel(BOX_CROSSED, tr("Skipped (no reason given)"))
+    return StatusLabel(GLYPHS[status], status_words(status))
+
+
+def blank_status() -> StatusLabel:
+    return StatusLabel(BOX_OPEN, "")
+
+
+def legend() -> str:
+    """One line that explains the boxes."""
+    return tr(
+        "Key: {ticked} done or read · {crossed} skipped · {na} not applicable · {open} not yet",
+        ticked=BOX_TICKED,
+        crossed=BOX_CROSSED,
+        na=BOX_NOT_APPLICABLE,
+        open=BOX_OPEN,
+    )
+
+
+def kind_warning(kind: StepKind) -> str:
+    """A warning for steps that are not for everyone; empty for the others."""
+    if kind is StepKind.IRREVERSIBLE:
+        return tr("Irreversible — only if you decided to")
+    if kind is StepKind.OPTIONAL:
+        return tr("Optional")
+    return ""
+
+
+def iso_date(moment: dt.datetime, reference: dt.datetime) -> str:
+    """``YYYY-MM-DD`` of ``moment``, seen in the time zone of ``reference`` when both have one.
+
+    Saved times are UTC; the caller's ``generated_at`` carries the local zone, so a step
+    done late in the evening prints with the local date.
+    """
+    if moment.tzinfo is not None and reference.tzinfo is not None:
+        moment = moment.astimezone(reference.tzinfo)
+    return moment.date().isoformat()
+
+
+def finished_on(entry: StepProgress, reference: dt.datetime) -> str:
+    """The date a finished step was done, as "Done on 2025-03-01"; empty otherwise."""
+    if entry.status not in FINISHED or entry.done_at is None:
+        return ""
+    date = iso_date(entry.done_at, reference)
+    if entry.status is StepStatus.ACKNOWLEDGED:
+        return tr("Acknowledged on {date}", date=date)
+    return tr("Done on {date}", date=date)
+
+
+def plain_inline(markdown: str) -> str:
+    """Inline Markdown as plain words: links keep their text, emphasis and code marks go."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"(\*\*|__|\*|`)", "", text)
+
+
+def route_label(instructions: Instructions) -> str:
+    """Where to go, e.g. "iPhone/iPad (iOS 18 and later): Settings › Apps › Messages → Off"."""
+    route = path_text(instructions) or tr("; ").join(plain_inline(s) for s in instructions.steps)
+    return tr("{platform}: {route}", platform=instructions_label(instructions), route=route)

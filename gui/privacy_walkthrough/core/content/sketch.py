@@ -1,0 +1,115 @@
+"""Draw "where to tap" as an original SVG sketch, from a step's own instructions.
+
+The sketch is a simple settings screen: the screen's title, then one row for each level of
+the menu path, numbered in the order to tap, and the last row ending in a switch drawn in
+the state to leave it in (or the value to choose).  It is generated, not copied from Apple,
+so it stays right when the content changes, and it is vector art, sharp at any size.
+"""
+
+from __future__ import annotations
+
+from privacy_walkthrough.core.content.models import Instructions
+from privacy_walkthrough.core.html_text import escape
+from privacy_walkthrough.core.i18n import tr
+
+WIDTH = 360
+ROW_HEIGHT = 44
+HEADER_HEIGHT = 52
+PADDING = 12
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+MAX_LABEL_CHARS = 34
+
+INK = "#1c1c1e"
+MUTED = "#6c6c70"
+CARD = "#ffffff"
+SCREEN = "#f2f2f7"
+LINE = "#d1d1d6"
+ACCENT = "#1f5fa8"
+SWITCH_ON = "#1b7a3a"
+SWITCH_OFF = "#8e8e93"
+
+ON_WORDS = {"on", "yes", "enabled"}
+OFF_WORDS = {"off", "no", "disabled"}
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1] + "…"
+
+
+def _switch(x: float, y: float, on: bool) -> str:
+    """A switch 51×31 with its knob right (on) or left (off); the state is also in words."""
+    fill = SWITCH_ON if on else SWITCH_OFF
+    knob_x = x + 35.5 if on else x + 15.5
+    return (
+        f'<rect x="{x}" y="{y}" width="51" height="31" rx="15.5" fill="{fill}"/>'
+        f'<circle cx="{knob_x}" cy="{y + 15.5}" r="13" fill="#ffffff"/>'
+    )
+
+
+def _number_badge(x: float, y: float, number: int) -> str:
+    return (
+        f'<circle cx="{x}" cy="{y}" r="11" fill="{ACCENT}"/>'
+        f'<text x="{x}" y="{y + 4.5}" font-size="13" font-weight="bold" fill="#ffffff" '
+        f'text-anchor="middle">{number}</text>'
+    )
+
+
+def _row(index: int, label: str, top: float, is_last: bool, target: str | None) -> str:
+    parts = [
+        f'<rect x="{PADDING}" y="{top}" width="{WIDTH - 2 * PADDING}" height="{ROW_HEIGHT}" fill="{CARD}"/>',
+        _number_badge(PADDING + 20, top + ROW_HEIGHT / 2, index),
+        f'<text x="{PADDING + 40}" y="{top + 27}" font-size="15" fill="{INK}">{escape(_clip(label))}</text>',
+    ]
+    if not is_last:
+        parts.append(
+            f'<line x1="{PADDING + 40}" y1="{top + ROW_HEIGHT}" x2="{WIDTH - PADDING}" '
+            f'y2="{top + ROW_HEIGHT}" stroke="{LINE}"/>'
+        )
+    right = WIDTH - PADDING - 12
+    word = (target or "").strip().lower()
+    if is_last and word in ON_WORDS | OFF_WORDS:
+        parts.append(_switch(right - 51, top + 6.5, word in ON_WORDS))
+    elif is_last and target:
+        parts.append(
+            f'<text x="{right}" y="{top + 27}" font-size="14" fill="{ACCENT}" text-anchor="end">'
+            f"{escape(_clip(target))} ✓</text>"
+        )
+    else:
+        parts.append(
+            f'<path d="M{right - 6} {top + 16} l6 6 l-6 6" fill="none" stroke="{MUTED}" '
+            f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>'
+        )
+    return "".join(parts)
+
+
+def settings_sketch_svg(instructions: Instructions) -> str | None:
+    """The sketch for one set of instructions, or None when it has no menu path."""
+    path = list(instructions.path)
+    if not path:
+        return None
+    app, rows = path[0], path[1:] or path
+    height = HEADER_HEIGHT + ROW_HEIGHT * len(rows) + 2 * PADDING
+    title = escape(_clip(app))
+    body = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" font-family="{FONT}">',
+        f"<title>{escape(sketch_description(instructions))}</title>",
+        f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{height - 1}" rx="18" fill="{SCREEN}" '
+        f'stroke="{LINE}"/>',
+        f'<text x="{WIDTH / 2}" y="{PADDING + 24}" font-size="17" font-weight="bold" fill="{INK}" '
+        f'text-anchor="middle">{title}</text>',
+    ]
+    top = HEADER_HEIGHT + PADDING
+    for index, label in enumerate(rows, start=1):
+        body.append(_row(index, label, top, index == len(rows), instructions.target))
+        top += ROW_HEIGHT
+    body.append("</svg>")
+    return "".join(body)
+
+
+def sketch_description(instructions: Instructions) -> str:
+    """The sketch in words, for screen readers: "Settings, then Apps, then … switch Off"."""
+    steps = tr(", then ").join(instructions.path)
+    if instructions.target:
+        return tr("Open {steps}, and leave it set to {target}.", steps=steps, target=instructions.target)
+    return tr("Open {steps}.", steps=steps)

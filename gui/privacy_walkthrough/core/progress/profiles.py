@@ -1,0 +1,306 @@
+"""Profiles: a helper walks several people through the guide, each with their own progress.
+
+The default profile keeps its progress in the data folder itself (``<data>/progress/``), so
+progress saved before profiles existed stays where it is.  Every other profile has its own
+folder, ``<data>/profiles/<id>/progress/``.  The list of profiles, and which one was used
+last, is ``<data>/profiles.json``, written atomically (0600).  Without that file there is
+one profile, the default; the file is written on the first change.
+
+A ``profiles.json`` that cannot be read is renamed aside (never overwritten) and the list
+starts again from the default profile: every profile's progress files are still on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from msgspec import Meta, Struct
+
+from privacy_walkthrough.core.content.models import Slug
+from privacy_walkthrough.core.content.records import FieldRuleError, parse, replace, to_json
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.models import check_encodable
+from privacy_walkthrough.core.progress.store import free_name, time_stamp, write_atomically
+
+log = logging.getLogger(__name__)
+
+REGISTRY_FILE = "profiles.json"
+PROFILES_FOLDER = "profiles"
+PROGRESS_FOLDER = "progress"
+DEFAULT_ID = "default"
+NAME_MAX_CHARS = 60
+REGISTRY_FORMAT = "privacy-walkthrough-profiles"
+REGISTRY_VERSION = 1
+MAX_REGISTRY_BYTES = 1024 * 1024
+_SLUG_MAX = 40
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str  # as shown; the default profile is called "Me" until it is renamed
+    folder: Path  # absolute: the folder that holds progress/
+
+
+class ProfileError(Exception):
+    """A profile could not be created, renamed, deleted or listed; the message is for the person."""
+
+
+class _Entry(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    id: Slug
+    name: Annotated[str, Meta(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
+
+    def __post_init__(self) -> None:
+        check_encodable(self, "name")
+
+
+class _RegistryFile(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    format: Literal["privacy-walkthrough-profiles"] = "privacy-walkthrough-profiles"
+    schema_version: Literal[1] = 1  # REGISTRY_VERSION
+    profiles: Annotated[list[_Entry], Meta(min_length=1)]
+    last_used: Slug
+
+    def __post_init__(self) -> None:
+        ids = [p.id for p in self.profiles]
+        if len(set(ids)) != len(ids):
+            raise FieldRuleError("profiles", "a profile id is listed twice")
+        if self.last_used not in ids:
+            raise FieldRuleError("last_used", "the last used profile is not in the list")
+        if any(not p.name.strip() and p.id != DEFAULT_ID for p in self.profiles):
+            raise FieldRuleError("profiles", "a profile has no name")
+
+
+def _fresh() -> _RegistryFile:
+    return _RegistryFile(profiles=[_Entry(id=DEFAULT_ID)], last_used=DEFAULT_ID)
+
+
+def slug_for(name: str) -> str:
+    """A folder-safe id from a name: "Zoë Smith" -> "zoe-smith"; "profile" when nothing is left."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:_SLUG_MAX].strip("-")
+    return slug or "profile"
+
+
+def progress_files(folder: Path) -> list[Path]:
+    """The app's own files in a progress folder: saved progress, backups, set-aside copies, temp files."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in {".json", ".tmp"} and (p.is_file() or p.is_symlink())
+    )
+
+
+class ProfileRegistry:
+    """The profiles of one data folder."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = Path(os.path.abspath(data))
+        self.path = self.data / REGISTRY_FILE
+        self.set_aside_notice: Path | None = None  # where a damaged profiles.json was moved
+        self._registry = self._load()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _load(self) -> _RegistryFile:
+        if not self.path.exists() and not self.path.is_symlink():
+            return _fresh()
+        try:
+            if self.path.is_symlink():
+                raise ValueError("a link")
+            if self.path.stat().st_size > MAX_REGISTRY_BYTES:
+                raise ValueError("far too large")
+            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            if isinstance(data, dict) and data.get("format") == REGISTRY_FORMAT:
+                self._refuse_newer(data.get("schema_version"))
+            return parse(data, _RegistryFile)
+        except (OSError, ValueError, RecursionError):  # ValueError: bad JSON and RecordError too
+            aside = free_name(self.data, f"profiles.damaged-{time_stamp(dt.datetime.now(dt.UTC))}", ".json")
+            try:
+                os.replace(self.path, aside)
+            except OSError as exc:
+                raise ProfileError(
+                    tr("The list of profiles cannot be read or moved aside ({error}).", error=exc.strerror)
+                ) from exc
+            log.warning("The list of profiles could not be read and was set aside")
+            self.set_aside_notice = aside
+            return _fresh()
+
+    def _refuse_newer(self, version: object) -> None:
+        if isinstance(version, int) and not isinstance(version, bool) and REGISTRY_VERSION < version < 1000:
+            raise ProfileError(
+                tr(
+                    "The list of profiles was saved by a newer version of Privacy Walkthrough. "
+                    "Please update the app; the file has been left as it is."
+                )
+            )
+
+    def _profile(self, entry: _Entry) -> Profile:
+        if entry.id == DEFAULT_ID:
+            return Profile(DEFAULT_ID, entry.name or tr("Me"), self.data)
+        return Profile(entry.id, entry.name, self.data / PROFILES_FOLDER / entry.id)
+
+    def profiles(self) -> list[Profile]:
+        """Every profile, in the order they were created (at least one)."""
+        return [self._profile(e) for e in self._registry.profiles]
+
+    def _find(self, profile_id: str) -> _Entry:
+        for entry in self._registry.profiles:
+            if entry.id == profile_id:
+                return entry
+        raise ProfileError(tr("There is no such profile."))
+
+    def last_used(self) -> Profile:
+        return self._profile(self._find(self._registry.last_used))
+
+    def progress_file(self, profile: Profile, guide_id: str) -> Path:
+        return profile.folder / PROGRESS_FOLDER / f"{guide_id}.json"
+
+    # -- changing -----------------------------------------------------------------------
+
+    def _save(self, registry: _RegistryFile) -> None:
+        try:
+            write_atomically(self.path, to_json(registry))
+        except OSError as exc:
+            raise ProfileError(
+                tr("The list of profiles could not be saved ({error}).", error=exc.strerror)
+            ) from exc
+        self._registry = registry
+
+    def _checked_name(self, name: str, ignore: str | None = None) -> str:
+        name = name.strip()
+        if not name:
+            raise ProfileError(tr("Please type a name."))
+        if len(name) > NAME_MAX_CHARS:
+            raise ProfileError(
+                tr("Please use a shorter name (at most {count} characters).", count=NAME_MAX_CHARS)
+            )
+        if any(not ch.isprintable() for ch in name):  # line breaks, tabs, broken characters
+            raise ProfileError(tr("Please use a name on one line, with ordinary characters."))
+        taken = {p.name.casefold() for p in self.profiles() if p.id != ignore}
+        if name.casefold() in taken:
+            raise ProfileError(tr("There is already a profile called {name}.", name=name))
+        return name
+
+    def _new_id(self, name: str) -> str:
+        """A slug from the name, with a counter when taken; never the id of a folder on disk."""
+        base = slug_for(name)
+        taken = {e.id for e in self._registry.profiles} | {DEFAULT_ID}
+        candidate, counter = base, 2
+        while candidate in taken or (self.data / PROFILES_FOLDER / candidate).exists():
+            candidate = f"{base}-{counter}"
+            counter += 1
+        return candidate
+
+    def create(self, name: str) -> Profile:
+        """A new profile with its own, empty folder; it does not become the last used one."""
+        name = self._checked_name(name)
+        entry = _Entry(id=self._new_id(name), name=name)
+        profile = self._profile(entry)
+        try:
+            self.data.mkdir(mode=0o700, parents=True, exist_ok=True)
+            (self.data / PROFILES_FOLDER).mkdir(mode=0o700, exist_ok=True)
+            profile.folder.mkdir(mode=0o700)  # a new id: never a folder that is already there
+            (profile.folder / PROGRESS_FOLDER).mkdir(mode=0o700)
+            for folder in (self.data / PROFILES_FOLDER, profile.folder, profile.folder / PROGRESS_FOLDER):
+                os.chmod(folder, 0o700)  # mkdir's mode is reduced by the umask
+        except OSError as exc:
+            raise ProfileError(
+                tr("The profile's folder could not be made ({error}).", error=exc.strerror)
+            ) from exc
+        registry = replace(self._registry, profiles=[*self._registry.profiles, entry])
+        self._save(registry)
+        return profile
+
+    def rename(self, profile_id: str, name: str) -> Profile:
+        entry = self._find(profile_id)
+        name = self._checked_name(name, ignore=profile_id)
+        renamed = _Entry(id=entry.id, name=name)
+        entries = [renamed if e.id == profile_id else e for e in self._registry.profiles]
+        self._save(replace(self._registry, profiles=entries))
+        return self._profile(renamed)
+
+    def set_last_used(self, profile_id: str) -> None:
+        self._find(profile_id)
+        if self._registry.last_used != profile_id:
+            self._save(replace(self._registry, last_used=profile_id))
+
+    def delete(self, profile_id: str) -> list[Path]:
+        """Delete a profile's progress files and folder, and take it off the list.
+
+        The default profile's folder is the data folder itself, so only its progress files
+        go.  The last remaining profile cannot be deleted.  Returns the deleted files.
+        """
+        entry = self._find(profile_id)
+        if len(self._registry.profiles) < 2:
+            raise ProfileError(tr("The only profile cannot be deleted."))
+        profile = self._profile(entry)
+        deleted = self._delete_files(profile)
+        remaining = [e for e in self._registry.profiles if e.id != profile_id]
+        last = self._registry.last_used
+        self._save(
+            _RegistryFile(profiles=remaining, last_used=remaining[0].id if last == profile_id else last)
+        )
+        return deleted
+
+    def _delete_files(self, profile: Profile) -> list[Path]:
+        progress = profile.folder / PROGRESS_FOLDER
+        deleted: list[Path] = []
+        try:
+            for path in progress_files(progress):
+                path.unlink(missing_ok=True)
+                deleted.append(path)
+            if profile.id != DEFAULT_ID:
+                for folder in (progress, profile.folder):
+                    if folder.is_dir() and not any(folder.iterdir()):
+                        folder.rmdir()
+        except OSError as exc:
+            raise ProfileError(
+                tr("Some of the profile's files could not be deleted ({error}).", error=exc.strerror)
+            ) from exc
+        return deleted
+
+    # -- everything -------------------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        """This registry's own files: the list of profiles (and set-aside copies of it) and the
+        progress files of every profile but the default (whose files are the data folder's)."""
+        names = [REGISTRY_FILE, "profiles.damaged-*.json", f".{REGISTRY_FILE}.*.tmp"]
+        found = [p for name in names for p in self.data.glob(name) if p.is_file() or p.is_symlink()]
+        root = self.data / PROFILES_FOLDER
+        if root.is_dir():
+            for folder in sorted(root.iterdir()):
+                if folder.is_dir() and not folder.is_symlink():
+                    found += progress_files(folder / PROGRESS_FOLDER)
+        return sorted(found)
+
+    def erase_all(self) -> list[Path]:
+        """Delete :meth:`files` and the then-empty profile folders; back to the default profile only.
+
+        The default profile's progress files are not touched: they are the data folder's own.
+        """
+        deleted: list[Path] = []
+        try:
+            for path in self.files():
+                path.unlink(missing_ok=True)
+                deleted.append(path)
+            root = self.data / PROFILES_FOLDER
+            if root.is_dir():
+                for folder in root.iterdir():
+                    for sub in (folder / PROGRESS_FOLDER, folder):
+                        if sub.is_dir() and not sub.is_symlink() and not any(sub.iterdir()):
+                            sub.rmdir()
+                if not any(root.iterdir()):
+                    root.rmdir()
+        except OSError as exc:
+            raise ProfileError(tr("Some files could not be deleted ({error}).", error=exc.strerror)) from exc
+        self._registry = _fresh()
+        self.set_aside_notice = None
+        return deleted

@@ -1,0 +1,229 @@
+"""Read and write the progress file safely.
+
+Saves are atomic (temp file in the same folder, fsync, ``os.replace``); the folder is
+0700 and the file 0600.  A file that cannot be read is never overwritten: it is renamed
+aside next to the original and the caller is told where it went.  Older files are
+upgraded on reading (:mod:`privacy_walkthrough.core.progress.migrations`); a newer one is left
+exactly as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeGuard
+
+from privacy_walkthrough.core.content.records import RecordError, parse, to_json, validated
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.migrations import upgrade
+from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
+
+log = logging.getLogger(__name__)
+
+MAX_PROGRESS_BYTES = 5 * 1024 * 1024
+MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer app
+
+
+class ProgressError(Exception):
+    """The progress file could not be read or written; the message is for the user."""
+
+
+class NewerProgressError(ProgressError):
+    """The file was written by a newer version of the app; it is left untouched."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    progress: Progress | None  # None: nothing saved yet (or it was set aside)
+    set_aside: Path | None = None  # where an unreadable file was moved
+    problem: str | None = None  # what was wrong with it, in plain words
+
+
+def time_stamp(now: dt.datetime) -> str:
+    """``20260506-070809``: the time part of a backup or set-aside file's name."""
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``<stem><suffix>`` in ``folder``, or ``<stem>-2<suffix>``… when that is taken."""
+    candidate = folder / f"{stem}{suffix}"
+    counter = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{stem}-{counter}{suffix}"
+        counter += 1
+    return candidate
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    replace_atomically(path, lambda temp: temp.write_bytes(data))
+
+
+def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
+    """Make ``path`` by having ``fill`` write a temp file beside it (0600), then renaming it over.
+
+    A crash or an error in ``fill`` leaves the old file (or none) and no temp file behind.
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
+    os.close(fd)
+    try:
+        fill(Path(tmp_name))
+        with open(tmp_name, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def read_progress(path: Path, what: str) -> Progress:
+    """Read and validate a progress file; ``what`` names it in messages ("the progress file").
+
+    Raises :class:`NewerProgressError` for a file from a newer app and :class:`ProgressError`
+    with a plain-words reason for anything else that is wrong.
+    """
+    if path.is_symlink():
+        raise ProgressError(tr("{what} is a link to another place", what=what))
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROGRESS_BYTES:
+            raise ProgressError(tr("{what} is far too large ({size} bytes)", what=what, size=size))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
+    return parse_progress(raw, what)
+
+
+def _reject_constant(name: str) -> float:
+    """NaN and Infinity are not JSON (RFC 8259); Python's reader would otherwise accept them."""
+    raise ValueError(name)
+
+
+def _is_newer(version: object) -> TypeGuard[int | float]:
+    """A plausible schema version above the one this app reads (an int, or a whole float)."""
+    if isinstance(version, bool) or not isinstance(version, int | float):
+        return False
+    return PROGRESS_SCHEMA_VERSION < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
+
+
+def _shown_field(field: str, limit: int = 80) -> str:
+    """A field path fit for a message: step ids come from the file, so keep it short and on one line."""
+    field = "".join(ch if ch.isprintable() else "?" for ch in field)
+    return field if len(field) <= limit else field[: limit - 1] + "…"
+
+
+def parse_progress(raw: bytes, what: str) -> Progress:
+    """Validate the bytes of a progress file (see :func:`read_progress`).
+
+    An older file is upgraded by the migration ladder first.  Only :class:`ProgressError`
+    (or its subclass :class:`NewerProgressError`) ever leaves this function.
+    """
+    try:
+        # ValueError covers JSONDecodeError, NaN/Infinity and integers too long to convert.
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ProgressError(tr("{what} is damaged (not valid JSON)", what=what)) from exc
+    if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
+        raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
+    version = data.get("schema_version")
+    if _is_newer(version):
+        raise NewerProgressError(
+            tr(
+                "This progress was saved by a newer version of Privacy Walkthrough "
+                "(format {found}, this version reads {known}). Please update the app; "
+                "the file has been left as it is.",
+                found=int(version),
+                known=PROGRESS_SCHEMA_VERSION,
+            )
+        )
+    try:
+        return parse(upgrade(data), Progress)
+    except RecordError as exc:
+        first = exc.problems[0]
+        field = _shown_field(first.field or "(file)")
+        raise ProgressError(
+            tr(
+                "{what} has a bad value in '{field}': {message}",
+                what=what,
+                field=field,
+                message=first.message,
+            )
+        ) from exc
+
+
+class ProgressStore:
+    """The progress file of one guide in one data folder."""
+
+    def __init__(self, path: Path, clock: type[dt.datetime] = dt.datetime) -> None:
+        self.path = path
+        self._clock = clock
+
+    def _now(self) -> dt.datetime:
+        return self._clock.now(dt.UTC)
+
+    def load(self) -> LoadResult:
+        """Read the saved progress.  A damaged file is moved aside, never overwritten."""
+        if not self.path.exists() and not self.path.is_symlink():
+            return LoadResult(None)
+        try:
+            progress = self.read()
+        except NewerProgressError:
+            raise
+        except ProgressError as exc:
+            aside = self.set_aside("damaged")
+            log.warning("Progress file could not be read and was set aside")
+            return LoadResult(None, aside, str(exc))
+        return LoadResult(progress)
+
+    def read(self) -> Progress:
+        """Read the saved progress without changing anything on disk (raises ProgressError)."""
+        return read_progress(self.path, tr("the progress file"))
+
+    def save(self, progress: Progress) -> None:
+        """Write the progress atomically (raises OSError when the disk refuses).
+
+        Raises ValueError, and writes nothing, for progress that could not be read back.
+        """
+        write_atomically(self.path, to_json(validated(progress)))
+
+    def set_aside(self, reason: str) -> Path | None:
+        """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""
+        if not self.path.exists() and not self.path.is_symlink():
+            return None
+        target = free_name(self.path.parent, f"{self.path.stem}.{reason}-{time_stamp(self._now())}", ".json")
+        os.replace(self.path, target)
+        return target
+
+    def sweep_temp_files(self) -> list[Path]:
+        """Delete temp files left by a save that was interrupted (call while holding the lock).
+
+        Each holds a full copy of the progress, notes included, so none is left lying around.
+        """
+        swept = [p for p in self.path.parent.glob(f".{self.path.name}.*.tmp") if p.is_file()]
+        for leftover in swept:
+            leftover.unlink(missing_ok=True)
+        return swept
+
+    def back_up(self) -> Path | None:
+        """Copy the current file to a dated backup next to it; the original stays."""
+        if not self.path.is_file():
+            return None
+        target = free_name(self.path.parent, f"{self.path.stem}.backup-{time_stamp(self._now())}", ".json")
+        write_atomically(target, self.path.read_bytes())
+        return target

@@ -1,0 +1,167 @@
+"""Commands about whose progress this is: profiles, start over, and erase my data.
+
+A helper walks several people through the guide, one profile each; switching profile
+opens that person's own progress, and every question that could lose data asks first.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
+from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.walkthrough.session import Session
+from privacy_walkthrough.data_eraser import app_files, erase_app_data
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.dialogs import Dialogs
+
+
+class WindowHost(Protocol):
+    session: Session
+
+    def forget_shown_note(self) -> None: ...
+    def reload(self) -> None: ...
+    def announce(self, text: str) -> None: ...
+
+
+class DataCommands:
+    def __init__(
+        self, host: WindowHost, dialogs: Dialogs, parent: QWidget, paths: AppPaths, profiles: ProfileRegistry
+    ) -> None:
+        self.host = host
+        self.dialogs = dialogs
+        self.parent = parent
+        self.paths = paths
+        self.profiles = profiles
+
+    @property
+    def current_profile(self) -> Profile:
+        return self.profiles.last_used()
+
+    def _open(self, profile: Profile) -> None:
+        """Make ``profile`` the current one and show its progress."""
+        self.host.forget_shown_note()
+        try:
+            self.profiles.set_last_used(profile.id)
+        except ProfileError as exc:  # the choice is not remembered, but the profile still opens
+            self.host.announce(str(exc))
+        guide = self.host.session.guide
+        self.host.session = Session(guide, ProgressStore(self.profiles.progress_file(profile, guide.info.id)))
+        self.host.reload()
+
+    # -- profiles -------------------------------------------------------------------------
+
+    def switch_profile(self, profile_id: str) -> None:
+        if profile_id == self.current_profile.id:
+            return
+        profile = next(p for p in self.profiles.profiles() if p.id == profile_id)
+        self._open(profile)
+        self.host.announce(tr("Now showing the progress of {name}.", name=profile.name))
+
+    def new_profile(self) -> None:
+        name = self.dialogs.ask_text(
+            self.parent, tr("New profile"), tr("Whose walkthrough is this? (a first name is enough)")
+        )
+        if name is None:
+            return
+        try:
+            profile = self.profiles.create(name)
+        except ProfileError as exc:
+            self.dialogs.warn(self.parent, tr("The profile was not created"), str(exc))
+            return
+        self._open(profile)
+        self.host.announce(tr("Created the profile {name}.", name=profile.name))
+
+    def rename_profile(self) -> None:
+        current = self.current_profile
+        name = self.dialogs.ask_text(self.parent, tr("Rename profile"), tr("New name:"), current.name)
+        if name is None:
+            return
+        try:
+            self.profiles.rename(current.id, name)
+        except ProfileError as exc:
+            self.dialogs.warn(self.parent, tr("The profile was not renamed"), str(exc))
+            return
+        self.host.reload()
+
+    def delete_profile(self) -> None:
+        current = self.current_profile
+        if len(self.profiles.profiles()) < 2:
+            self.dialogs.inform(
+                self.parent,
+                tr("This is the only profile"),
+                tr("Create another profile first; to remove everything, use Erase all my data."),
+            )
+            return
+        confirmed = self.dialogs.confirm(
+            self.parent,
+            tr("Delete the profile {name}?", name=current.name),
+            tr(
+                "This deletes {name}'s progress and notes from this computer. It cannot be undone. "
+                "Checklists or progress files saved elsewhere are not touched.",
+                name=current.name,
+            ),
+            tr("Delete profile"),
+        )
+        if not confirmed:
+            return
+        self.host.forget_shown_note()
+        try:
+            self.profiles.delete(current.id)
+        except ProfileError as exc:
+            self.dialogs.warn(self.parent, tr("The profile was not deleted"), str(exc))
+            return
+        self._open(self.profiles.last_used())
+        self.host.announce(tr("Deleted the profile {name}.", name=current.name))
+
+    # -- this profile's progress, and everything ------------------------------------------
+
+    def start_over(self) -> None:
+        confirmed = self.dialogs.confirm(
+            self.parent,
+            tr("Start over?"),
+            tr(
+                "All steps go back to “not yet” and your notes are cleared; your devices and answers "
+                "are kept. A copy of your current progress is kept as a backup file in the data folder."
+            ),
+            tr("Start over"),
+        )
+        if not confirmed:
+            return
+        self.host.forget_shown_note()
+        backup = self.host.session.start_over()
+        self.host.reload()
+        if backup is not None:
+            self.dialogs.inform(
+                self.parent,
+                tr("Started over"),
+                tr("Your earlier progress was kept in {path}.", path=str(backup)),
+            )
+
+    def erase_data(self) -> None:
+        """Delete this app's progress, backups and logs, for every profile, after a clear question."""
+        files = app_files(self.paths) + self.profiles.files()
+        confirmed = self.dialogs.confirm(
+            self.parent,
+            tr("Erase all your data?"),
+            tr(
+                "This deletes, from {folder}: the progress and notes of every profile, every backup "
+                "and set-aside copy, and the app's log files ({count} files). It cannot be undone. "
+                "Checklists or progress files you saved elsewhere are not touched.",
+                folder=str(self.paths.data),
+                count=len(files),
+            ),
+            tr("Erase everything"),
+        )
+        if not confirmed:
+            return
+        self.host.forget_shown_note()
+        deleted = self.profiles.erase_all() + erase_app_data(self.paths)
+        self._open(self.profiles.last_used())
+        listing = "\n".join(str(p) for p in deleted) or tr("(there was nothing to delete)")
+        self.dialogs.inform(
+            self.parent, tr("Your data was erased"), tr("These files were deleted:\n{files}", files=listing)
+        )

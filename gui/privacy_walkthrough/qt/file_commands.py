@@ -1,0 +1,196 @@
+"""The File menu's document commands: print, preview and PDF of the checklist, a blank
+checklist, and carrying progress along (export and import).
+
+The checklist's renderer and the printing module are imported by the commands that use
+them, not with this module: the window is built without them (see qt/run.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtWidgets import QWidget
+
+from privacy_walkthrough import __version__
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.store import ProgressError, write_atomically
+from privacy_walkthrough.core.progress.transfer import read_portable_progress
+from privacy_walkthrough.core.walkthrough.session import Session
+from privacy_walkthrough.qt.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.core.checklist.render import ChecklistOptions
+
+log = logging.getLogger(__name__)
+
+
+class WindowHost(Protocol):
+    """What these commands need from the window."""
+
+    session: Session
+
+    def flush_note(self) -> None: ...
+    def announce(self, text: str) -> None: ...
+    def reload(self) -> None: ...
+
+
+class FileCommands:
+    def __init__(self, host: WindowHost, dialogs: Dialogs, parent: QWidget) -> None:
+        self.host = host
+        self.dialogs = dialogs
+        self.parent = parent
+        self.include_notes = False
+
+    @property
+    def session(self) -> Session:
+        return self.host.session
+
+    # -- menu commands --------------------------------------------------------------------
+
+    def on_print_triggered(self) -> None:
+        self.host.flush_note()
+        if self.print_checklist():
+            self.host.announce(tr("The checklist was sent to the printer."))
+
+    def on_preview_triggered(self) -> None:
+        self.host.flush_note()
+        self.preview()
+
+    def on_print_blank_triggered(self) -> None:
+        self.preview(blank=True)
+
+    def on_save_pdf_triggered(self) -> None:
+        self.host.flush_note()
+        target = self.save_pdf()
+        if target is not None:
+            self.host.announce(tr("The checklist was saved as {path}.", path=str(target)))
+
+    def on_export_triggered(self) -> None:
+        self.host.flush_note()
+        target = self.save_progress_file()
+        if target is not None:
+            self.host.announce(tr("Your progress was saved as {path}.", path=str(target)))
+
+    def on_import_triggered(self) -> None:
+        source = self.dialogs.open_path(
+            self.parent, tr("Import progress"), tr("Privacy Walkthrough progress (*.json);;All files (*)")
+        )
+        if source is None:
+            return
+        try:
+            imported = read_portable_progress(source, self.session.guide)
+        except ProgressError as exc:
+            reason = str(exc)
+            self.dialogs.warn(
+                self.parent,
+                tr("Nothing was imported"),
+                tr("{reason}. Your progress has not changed.", reason=reason[:1].upper() + reason[1:]),
+            )
+            return
+        replace = self.dialogs.confirm(
+            self.parent,
+            tr("Replace your progress?"),
+            tr(
+                "The progress in {name} will replace the progress in this app. A copy of your "
+                "current progress is kept as a backup file in the data folder.",
+                name=source.name,
+            ),
+            tr("Replace"),
+        )
+        if not replace:
+            return
+        backup = self.session.replace_progress(imported)
+        self.host.reload()
+        message = tr("The progress from {name} is now in use.", name=source.name)
+        if backup is not None:
+            message = tr(
+                "{message} Your earlier progress was kept in {path}.", message=message, path=str(backup)
+            )
+        self.dialogs.inform(self.parent, tr("Progress imported"), message)
+
+    # -- the work -------------------------------------------------------------------------
+
+    def _options(self, *, blank: bool = False) -> ChecklistOptions:
+        from privacy_walkthrough.core.checklist.render import ChecklistOptions
+
+        progress = self.session.walkthrough.progress
+        return ChecklistOptions(
+            generated_at=dt.datetime.now().astimezone(),
+            app_version=__version__,
+            include_notes=self.include_notes and not blank,
+            blank=blank,
+            person_name="" if blank else progress.person_name,
+        )
+
+    def html(self, *, blank: bool = False) -> str:
+        from privacy_walkthrough.core.checklist.render import render_html
+
+        return render_html(self.session.guide, self.session.walkthrough.progress, self._options(blank=blank))
+
+    def _paint(self, device: QPagedPaintDevice, *, blank: bool = False) -> None:
+        from privacy_walkthrough.qt.printing import checklist_document, print_checklist
+
+        print_checklist(checklist_document(self.html(blank=blank)), device)
+
+    def print_checklist(self, *, blank: bool = False) -> bool:
+        return self.dialogs.print_with_dialog(self.parent, lambda printer: self._paint(printer, blank=blank))
+
+    def preview(self, *, blank: bool = False) -> None:
+        self.dialogs.preview(self.parent, lambda printer: self._paint(printer, blank=blank))
+
+    def save_pdf(self, *, blank: bool = False) -> Path | None:
+        from privacy_walkthrough.qt.printing import write_pdf
+
+        name = "privacy-checklist-blank.pdf" if blank else "privacy-checklist.pdf"
+        html = self.html(blank=blank)
+        return self._save(
+            tr("Save the checklist as PDF"),
+            Path.home() / name,
+            tr("PDF files (*.pdf)"),
+            lambda target: write_pdf(html, target, title=tr("Privacy checklist")),
+        )
+
+    def save_progress_file(self) -> Path | None:
+        """The portable progress file (notes included: it is for carrying progress along)."""
+        from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_json
+
+        options = ChecklistOptions(
+            generated_at=dt.datetime.now().astimezone(), app_version=__version__, include_notes=True
+        )
+        text = render_json(self.session.guide, self.session.walkthrough.progress, options)
+        return self._save(
+            tr("Export progress"),
+            Path.home() / "privacy-walkthrough-progress.json",
+            tr("Privacy Walkthrough progress (*.json)"),
+            lambda target: write_atomically(target, text.encode("utf-8")),
+        )
+
+    def _save(
+        self, title: str, suggested: Path, file_filter: str, write: Callable[[Path], None]
+    ) -> Path | None:
+        target = self.dialogs.save_path(self.parent, title, suggested, file_filter)
+        if target is None:
+            return None
+        if target.suffix.lower() != suggested.suffix:
+            target = target.with_name(target.name + suggested.suffix)
+        try:
+            write(target)
+        except OSError as exc:
+            log.warning("Saving a file failed: %s", type(exc).__name__)
+            self.dialogs.warn(
+                self.parent,
+                tr("The file could not be saved"),
+                tr(
+                    "It could not be written to {path} ({reason}). Nothing was changed there; "
+                    "please choose another folder.",
+                    path=str(target),
+                    reason=exc.strerror or str(exc),
+                ),
+            )
+            return None
+        return target

@@ -1,0 +1,32 @@
+"""Which guide to open: the only one there is, or the person's choice among several."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.guides import discover_guides, shipped_root
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.dialogs import Dialogs
+
+log = logging.getLogger(__name__)
+
+
+def choose_guide(paths: AppPaths, dialogs: Dialogs, content: Path | None) -> Guide | None:
+    """The guide to open: the only one there is, or the person's choice among several."""
+    roots = [shipped_root(), (paths.guides, tr("your guides folder"))]
+    if content is not None:
+        roots.append((content, tr("the folder {folder}", folder=str(content))))
+    entries = discover_guides(roots)
+    usable = [e for e in entries if e.guide is not None]
+    if not usable:
+        problems = "\n".join(str(e.error) for e in entries if e.error) or tr("No guide was found.")
+        log.error("No usable guide")
+        dialogs.warn(None, tr("The guide could not be loaded"), problems)
+        return None
+    if len(entries) == 1:
+        return usable[0].guide
+    choice = dialogs.choose_guide(None, entries)
+    return entries[choice].guide if choice is not None else None

@@ -1,0 +1,162 @@
+"""The composition root of the desktop app: builds the parts and shows the window.
+
+Start-up takes two turns of the event loop, so that a window is on screen as soon as Qt
+can paint one.  :func:`run_gui` sets up what the first paint needs (paths, logging, the
+look, the lock on the data folder) and shows a light :class:`StartupWindow`.  Once that
+has been painted, :func:`build_window` loads the guide and the progress and builds the
+walkthrough's window, which takes the shell's place.
+
+The second turn's imports are inside :func:`build_window` and :func:`real_dialogs`, not at
+the top of this module: the guide, its records and the window's pages take several times as
+long as the shell, and the first paint does without them, as it does without the dialogs
+(QtPrintSupport), the rotating log file (``logging.handlers``) and the app's icon, all set up
+in the second turn.  ``bench/run.py`` measures both moments; tests/gui/test_fast_start.py
+checks that nothing on the first turn imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
+
+from privacy_walkthrough.core.i18n import set_catalog, tr
+from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockedError, InstanceLockError
+from privacy_walkthrough.logging_setup import configure_logging
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.crash_handler import CrashHandler
+from privacy_walkthrough.qt.look import apply_app_icon, apply_look
+from privacy_walkthrough.qt.startup import StartupWindow
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.qt.dialogs import Dialogs
+    from privacy_walkthrough.qt.main_window import WalkthroughWindow
+
+log = logging.getLogger(__name__)
+
+
+def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
+    paths = AppPaths.resolve(args.data_dir)
+    paths.ensure()
+    if args.pseudo_locale:
+        set_catalog({}, pseudo=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Privacy Walkthrough")
+    app.setDesktopFileName("privacy-walkthrough")
+    apply_look(app, args.color_scheme)
+    lock = InstanceLock(paths.data)
+    try:
+        lock.acquire()
+    except InstanceLockError as exc:
+        configure_logging(paths.logs)
+        log.info("Not started: %s (process %s)", type(exc).__name__, getattr(exc, "pid", None))
+        title = (
+            tr("Privacy Walkthrough is already open")
+            if isinstance(exc, InstanceLockedError)
+            else tr("The data folder cannot be used")
+        )
+        (dialogs or real_dialogs()).warn(None, title, str(exc))
+        return 1
+    try:
+        return _run_window(app, paths, dialogs, getattr(args, "content", None))
+    finally:
+        lock.release()
+
+
+def real_dialogs() -> Dialogs:
+    """The app's real dialogs (their module is loaded in the second turn; see the docstring)."""
+    from privacy_walkthrough.qt.dialogs import Dialogs
+
+    return Dialogs()
+
+
+def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, content: Path | None) -> int:
+    shell = StartupWindow()
+    window: WalkthroughWindow | None = None
+    failed = False
+    error: BaseException | None = None
+
+    def on_shell_first_painted() -> None:
+        nonlocal window, failed, error
+        if not shell.isVisible():  # closed before the walkthrough was ready
+            return
+        try:
+            log_file = configure_logging(paths.logs)
+            apply_app_icon(app)
+            chosen = dialogs or real_dialogs()
+            window = build_window(paths, chosen, content)
+        except BaseException as exc:  # raised from run_gui below, as from any start-up step
+            error = exc
+            app.exit(1)
+            return
+        if window is None:
+            failed = True
+            app.exit(1)
+            return
+        CrashHandler(chosen, lambda: window, log_file).install()
+        shell.hand_over(window)
+        _explain_set_aside(window, chosen)
+
+    shell.first_painted.connect(on_shell_first_painted)
+    shell.show()
+    status = app.exec()
+    if error is not None:
+        raise error
+    return 1 if failed else status
+
+
+def _explain_set_aside(window: WalkthroughWindow, dialogs: Dialogs) -> None:
+    notice = window.session.set_aside_notice
+    if notice is not None:
+        dialogs.warn(
+            window,
+            tr("Your saved progress could not be read"),
+            tr(
+                "The saved progress could not be used: {problem}. It was not deleted: it was moved "
+                "to {path}. The walkthrough starts again from the beginning.",
+                problem=notice.problem,
+                path=str(notice.set_aside),
+            ),
+        )
+
+
+def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None) -> WalkthroughWindow | None:
+    """Load the guide and the progress; explain and return None when either cannot be used."""
+    # The second turn of start-up: these bring in the guide and the pages (see the module's docstring).
+    from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
+    from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
+    from privacy_walkthrough.core.walkthrough.session import Session
+    from privacy_walkthrough.qt.guide_choice import choose_guide
+    from privacy_walkthrough.qt.main_window import WalkthroughWindow
+
+    guide = choose_guide(paths, dialogs, content)
+    if guide is None:
+        return None
+    try:
+        profiles = ProfileRegistry(paths.data)
+    except ProfileError as exc:
+        dialogs.warn(None, tr("The list of profiles cannot be used"), str(exc))
+        return None
+    if profiles.set_aside_notice is not None:
+        dialogs.warn(
+            None,
+            tr("The list of profiles could not be read"),
+            tr(
+                "It was moved to {path} and a new list was started. Each person's progress files "
+                "are still in the data folder.",
+                path=str(profiles.set_aside_notice),
+            ),
+        )
+    store = ProgressStore(profiles.progress_file(profiles.last_used(), guide.info.id))
+    store.sweep_temp_files()
+    try:
+        session = Session(guide, store)
+    except NewerProgressError as exc:
+        dialogs.warn(None, tr("Please update Privacy Walkthrough"), str(exc))
+        return None
+    return WalkthroughWindow(session, dialogs, paths, profiles)

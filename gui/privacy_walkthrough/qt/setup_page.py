@@ -1,0 +1,260 @@
+"""The set-up page: the person's devices (kind, name, OS version) and a few plain questions.
+
+Every edit is handed to the window at once as a complete list of devices or set of
+answers; the walkthrough decides what follows from them (which steps apply, which
+instructions to show, what to check again after an update).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privacy_walkthrough.core.content.models import AnswerKey, DeviceKind
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import device_kind_label, os_name, where_to_find_version
+from privacy_walkthrough.core.progress.models import Answers, Device, Progress
+from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
+
+# Versions offered in the list; any other can be typed ("17.5.1").
+COMMON_VERSIONS = {
+    DeviceKind.IPHONE: ["26", "18", "17", "16", "15"],
+    DeviceKind.IPAD: ["26", "18", "17", "16", "15"],
+    DeviceKind.MAC: ["26", "15", "14", "13", "12"],
+    DeviceKind.WATCH: ["26", "11", "10", "9"],
+}
+ANSWER_CHOICES = ((None, "Not sure"), (True, "Yes"), (False, "No"))
+
+
+def _questions() -> list[tuple[AnswerKey, str, str]]:
+    return [
+        (
+            AnswerKey.LIVES_IN_UK,
+            tr("Do you live in the United Kingdom?"),
+            tr("Apple no longer offers Advanced Data Protection to new accounts there."),
+        ),
+        (
+            AnswerKey.CAN_COPE_WITHOUT_RECOVERY,
+            tr("Could you cope if nobody, Apple included, could recover your messages and photos?"),
+            tr("Some protections mean that only you can get your data back if you lose your devices."),
+        ),
+        (
+            AnswerKey.HIGH_RISK,
+            tr("Could someone target you with spyware because of who you are or what you do?"),
+            tr("For example journalists, activists, lawyers or people leaving an abusive partner."),
+        ),
+        (
+            AnswerKey.MESSAGES_BUSINESSES,
+            tr("Do you message businesses in the Messages app?"),
+            tr("For example a bank, an airline or a shop, marked with the business's name."),
+        ),
+    ]
+
+
+def valid_version(text: str) -> str | None:
+    """``"17.5"`` for a typed version, None for "don't know" or anything that is not a version."""
+    text = text.strip()
+    return text if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){0,2}", text) else None
+
+
+class DeviceRowWidget(QWidget):
+    """One device: kind, optional name, OS version (or "don't know"), and Remove."""
+
+    changed = Signal()
+    remove_requested = Signal(str)
+
+    def __init__(self, device: Device, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.device_id = device.id
+        self.kind_box = QComboBox(self)
+        for kind in DeviceKind:
+            self.kind_box.addItem(device_kind_label(kind), kind)
+        self.kind_box.setCurrentIndex(list(DeviceKind).index(device.kind))
+        self.kind_box.setAccessibleName(tr("Device {number}: kind", number=number))
+        self.name_edit = QLineEdit(device.name, self)
+        self.name_edit.setMaxLength(60)
+        self.name_edit.setPlaceholderText(tr("Name (optional)"))
+        self.name_edit.setAccessibleName(tr("Device {number}: name (optional)", number=number))
+        self.version_box = QComboBox(self)
+        self.version_box.setEditable(True)
+        self.version_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.version_box.setAccessibleName(tr("Device {number}: system version", number=number))
+        self.remove_button = QPushButton(tr("Remove"), self)
+        self.remove_button.setAccessibleName(tr("Remove device {number}", number=number))
+        self.hint_label = WrappedLabel(object_name="hintLabel")
+        self._fill_versions(device.kind, device.os_version)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.kind_box, 0, 0)
+        layout.addWidget(self.name_edit, 0, 1)
+        layout.addWidget(self.version_box, 0, 2)
+        layout.addWidget(self.remove_button, 0, 3)
+        layout.addWidget(self.hint_label, 1, 0, 1, 4)
+        layout.setColumnStretch(1, 2)
+        layout.setColumnStretch(2, 1)
+
+        self.kind_box.currentIndexChanged.connect(self.on_kind_box_changed)
+        self.name_edit.editingFinished.connect(self.changed)
+        self.version_box.activated.connect(lambda _index: self.changed.emit())
+        editor = self.version_box.lineEdit()
+        if editor is not None:
+            editor.editingFinished.connect(self.changed)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.device_id))
+
+    def _fill_versions(self, kind: DeviceKind, current: str | None) -> None:
+        self.version_box.blockSignals(True)
+        self.version_box.clear()
+        self.version_box.addItem(tr("Don't know"), None)
+        for version in COMMON_VERSIONS[kind]:
+            self.version_box.addItem(tr("{os} {version}", os=os_name(kind), version=version), version)
+        if current is None:
+            self.version_box.setCurrentIndex(0)
+        else:
+            index = self.version_box.findData(current)
+            if index < 0:
+                self.version_box.setEditText(current)
+            else:
+                self.version_box.setCurrentIndex(index)
+        self.version_box.blockSignals(False)
+        self.hint_label.setText(
+            tr("Where to find the version: {where}", where=where_to_find_version(kind))
+            if current is None
+            else ""
+        )
+        self.hint_label.setVisible(current is None)
+
+    def on_kind_box_changed(self) -> None:
+        self._fill_versions(self.kind(), None)
+        self.changed.emit()
+
+    def kind(self) -> DeviceKind:
+        return DeviceKind(self.kind_box.currentData())
+
+    def version(self) -> str | None:
+        text = self.version_box.currentText()
+        index = self.version_box.findText(text)
+        if index >= 0:  # one of the offered choices ("Don't know", "iOS 18", …)
+            data = self.version_box.itemData(index)
+            return str(data) if data is not None else None
+        return valid_version(text)
+
+    def device(self) -> Device:
+        return Device(
+            id=self.device_id, kind=self.kind(), name=self.name_edit.text().strip(), os_version=self.version()
+        )
+
+
+class SetupPage(QWidget):
+    devices_changed = Signal(list)  # list[Device]
+    answers_changed = Signal(Answers)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupPage")
+        self.rows: list[DeviceRowWidget] = []
+        self._last_id = 0
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(HeadingLabel(tr("About you and your devices"), level=1))
+        layout.addWidget(
+            WrappedLabel(
+                tr(
+                    "This shapes the advice: which steps apply to you, and the instructions for your "
+                    "own devices and system versions. It stays on this computer. You can change it "
+                    "at any time from the list on the left."
+                )
+            )
+        )
+        layout.addWidget(HeadingLabel(tr("Your devices")))
+        self.rows_box = QVBoxLayout()
+        layout.addLayout(self.rows_box)
+        self.add_button = QPushButton(tr("&Add a device"), body)
+        self.add_button.setObjectName("addDeviceButton")
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(HeadingLabel(tr("A few questions")))
+        form = QVBoxLayout()
+        self.answer_boxes: dict[AnswerKey, QComboBox] = {}
+        for key, question, hint in _questions():
+            box = QComboBox(body)
+            for value, choice in ANSWER_CHOICES:
+                box.addItem(tr(choice), value)
+            box.setAccessibleName(question)
+            box.setAccessibleDescription(hint)
+            box.activated.connect(lambda _index: self.answers_changed.emit(self.answers()))
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            question_label = WrappedLabel(question, object_name="questionLabel")
+            question_label.setBuddy(box)
+            form.addWidget(question_label)
+            form.addWidget(WrappedLabel(hint, object_name="hintLabel"))
+            form.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
+            form.addSpacing(8)
+            self.answer_boxes[key] = box
+        layout.addLayout(form)
+        layout.addStretch(1)
+        fill_with_scrolling(self, body)
+        self._body = body
+
+    def show_progress(self, progress: Progress) -> None:
+        if self.devices() != list(progress.devices):  # rows kept as they are when shown again
+            self._show_devices(progress)
+        for key, box in self.answer_boxes.items():
+            box.setCurrentIndex(box.findData(getattr(progress.answers, key.value)))
+
+    def _show_devices(self, progress: Progress) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for number, device in enumerate(progress.devices, start=1):
+            self._add_row(device, number)
+            if device.id[1:].isdigit():
+                self._last_id = max(self._last_id, int(device.id[1:]))
+
+    def _add_row(self, device: Device, number: int) -> DeviceRowWidget:
+        row = DeviceRowWidget(device, number, self._body)
+        row.changed.connect(lambda: self.devices_changed.emit(self.devices()))
+        row.remove_requested.connect(self.on_remove_requested)
+        self.rows_box.addWidget(row)
+        self.rows.append(row)
+        return row
+
+    def devices(self) -> list[Device]:
+        return [row.device() for row in self.rows]
+
+    def answers(self) -> Answers:
+        return Answers(**{key.value: box.currentData() for key, box in self.answer_boxes.items()})
+
+    def _new_id(self) -> str:
+        """A fresh id, never one a removed device had (it would inherit that device's ticks)."""
+        self._last_id = max(
+            [self._last_id, *(int(r.device_id[1:]) for r in self.rows if r.device_id[1:].isdigit())]
+        )
+        self._last_id += 1
+        return f"d{self._last_id}"
+
+    def on_add_button_clicked(self) -> None:
+        row = self._add_row(Device(id=self._new_id(), kind=DeviceKind.IPHONE), len(self.rows) + 1)
+        row.kind_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.devices_changed.emit(self.devices())
+
+    def on_remove_requested(self, device_id: str) -> None:
+        for row in self.rows:
+            if row.device_id == device_id:
+                self.rows.remove(row)
+                row.setParent(None)
+                row.deleteLater()
+                break
+        self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.devices_changed.emit(self.devices())

@@ -1,0 +1,106 @@
+"""The summary's table of steps: title, status (icon and words) and the date it was done.
+
+Text wraps inside its column instead of being cut short, and the table is as tall as its
+rows, so the page around it scrolls rather than the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import device_label, status_label
+from privacy_walkthrough.core.progress.models import StepStatus
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+
+STEP_ID_ROLE = Qt.ItemDataRole.UserRole
+Row = tuple[str, str, StepStatus, str, str]
+STATUS_SHARE = 0.32  # the status column's share of the width; its text wraps within it
+
+
+class StepStatusTable(QTableWidget):
+    step_requested = Signal(str)
+
+    def __init__(self, icons: dict[StepStatus, QIcon], parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("summaryTable")
+        self._icons = icons
+        self._rows: list[Row] = []
+        self.setAccessibleName(tr("Every step and its status"))
+        self.setAccessibleDescription(tr("Press Enter on a step to open it."))
+        self.setHorizontalHeaderLabels([tr("Step"), tr("Status"), tr("Last confirmed")])
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setAccessibleName(tr("Column headings"))
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.itemActivated.connect(self.on_item_activated)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._refit.start())
+
+    def show_walkthrough(self, walkthrough: Walkthrough) -> None:
+        rows = [self._row(walkthrough, step.id, step.title) for step in walkthrough.guide.steps]
+        if rows == self._rows:  # shown again unchanged (or built ahead): keep the laid-out rows
+            return
+        self._rows = rows
+        self.setRowCount(0)
+        for row, (step_id, title, effective, status, confirmed) in enumerate(rows):
+            cells = [
+                QTableWidgetItem(title),
+                QTableWidgetItem(self._icons[effective], status),
+                QTableWidgetItem(confirmed),
+            ]
+            self.insertRow(row)
+            for column, cell in enumerate(cells):
+                cell.setData(STEP_ID_ROLE, step_id)
+                cell.setData(Qt.ItemDataRole.AccessibleTextRole, cell.text())
+                self.setItem(row, column, cell)
+        self._fit()
+
+    @staticmethod
+    def _row(walkthrough: Walkthrough, step_id: str, title: str) -> Row:
+        """What one row shows: step id, title, status, status words, date last confirmed."""
+        entry = walkthrough.step_progress(step_id)
+        effective = walkthrough.status(step_id)
+        status = status_label(effective)
+        if effective is StepStatus.SKIPPED and entry.skip_reason:
+            status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
+        recheck = walkthrough.recheck_devices(step_id)
+        if recheck:
+            names = ", ".join(device_label(d, walkthrough.progress.devices) for d in recheck)
+            status = tr("{status}; check again on {devices}", status=status, devices=names)
+        confirmed = [t for t in (entry.done_at, entry.confirmed_at) if t is not None]
+        return (step_id, title, effective, status, max(confirmed).date().isoformat() if confirmed else "")
+
+    def _fit(self) -> None:
+        """Share the width, then wrap the text and grow to show every row."""
+        self.setColumnWidth(1, max(120, int(self.viewport().width() * STATUS_SHARE)))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(row) for row in range(self.rowCount()))
+        self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def on_item_activated(self, item: QTableWidgetItem) -> None:
+        self.step_requested.emit(str(item.data(STEP_ID_ROLE)))

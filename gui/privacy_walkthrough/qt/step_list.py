@@ -1,0 +1,92 @@
+"""The list beside the pages: every step with its status as an icon and a word."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+
+from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import status_label
+from privacy_walkthrough.core.progress.models import StepStatus
+from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+
+PAGE_INDEX_ROLE = Qt.ItemDataRole.UserRole
+ICON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _setup_text(count: int) -> str:
+    if count == 0:
+        return tr("Your devices and answers")
+    if count == 1:
+        return tr("Your devices and answers\n1 device")
+    return tr("Your devices and answers\n{count} devices", count=count)
+
+
+class StepListWidget(QListWidget):
+    """Shows where the person is; activating an item jumps to that page."""
+
+    page_requested = Signal(int)
+
+    def __init__(self, icons: dict[StepStatus, QIcon], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepList")
+        self.setAccessibleName(tr("Steps"))
+        self.setAccessibleDescription(tr("Every step with its status. Press Enter to go to a step."))
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._icons = icons
+        self.itemActivated.connect(self.on_item_activated)
+        self.itemClicked.connect(self.on_item_activated)
+
+    def populate(self, walkthrough: Walkthrough) -> None:
+        self.clear()
+        for index in range(len(walkthrough.pages)):
+            item = QListWidgetItem()
+            item.setData(PAGE_INDEX_ROLE, index)
+            self.addItem(item)
+        self.refresh(walkthrough)
+
+    def refresh(self, walkthrough: Walkthrough) -> None:
+        for row, page in enumerate(walkthrough.pages):
+            item = self.item(row)
+            if page.kind is PageKind.WELCOME:
+                text = tr("Welcome")
+            elif page.kind is PageKind.SETUP:
+                text = _setup_text(len(walkthrough.progress.devices))
+            elif page.kind is PageKind.SUMMARY:
+                text = tr("Summary and checklist")
+            else:
+                assert page.step is not None
+                status = walkthrough.status(page.key)
+                words = status_label(status)
+                devices = walkthrough.fit(page.key).devices
+                ticked = sum(d.id in walkthrough.step_progress(page.key).devices_done for d in devices)
+                if page.step.applicability.per_device and devices and 0 < ticked < len(devices):
+                    words = tr(
+                        "{status} ({ticked} of {total} devices)",
+                        status=words,
+                        ticked=ticked,
+                        total=len(devices),
+                    )
+                if walkthrough.is_updated_since_done(page.key):
+                    words = tr("{status}, updated since you did this", status=words)
+                text = tr(
+                    "{number}. {title}\n{status}",
+                    number=walkthrough.step_number(page.key),
+                    title=page.step.title,
+                    status=words,
+                )
+                if item.data(ICON_ROLE) != status.value:
+                    item.setIcon(self._icons[status])
+                    item.setData(ICON_ROLE, status.value)
+            if item.text() != text:  # a changed item lays the list out again; skip the others
+                item.setText(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+        self.setCurrentRow(walkthrough.index)
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        self.page_requested.emit(int(item.data(PAGE_INDEX_ROLE)))
