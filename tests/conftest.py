@@ -15,7 +15,11 @@ from privacy_walkthrough.core import i18n
 
 @pytest.fixture(autouse=True)
 def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point HOME and the XDG folders at tmp_path, so no test touches real user data."""
+    """Point HOME and the XDG folders at tmp_path, so no test touches real user data.
+
+    The system language is English (C.UTF-8) unless a test says otherwise, whatever the
+    language of the machine that runs the tests.
+    """
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
@@ -26,6 +30,9 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("XDG_CACHE_HOME", ".cache"),
     ):
         monkeypatch.setenv(name, str(home / sub))
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
     i18n.set_catalog({})
 

@@ -24,7 +24,9 @@ WINDOW_DEFAULTS: dict[str, object] = {
     "content": None,
     "color_scheme": "system",
     "pseudo_locale": False,
+    "lang": None,
 }
+LANG_HELP = "the language to use, e.g. es or ar (default: the profile's choice, else the system's)"
 
 
 def _add_window_options(parser: argparse.ArgumentParser, data_dir_help: str | None = None) -> None:
@@ -42,6 +44,7 @@ def _add_window_options(parser: argparse.ArgumentParser, data_dir_help: str | No
     parser.add_argument(
         "--pseudo-locale", action="store_true", help="stretch every string (to check layouts for translation)"
     )
+    parser.add_argument("--lang", metavar="CODE", help=LANG_HELP)
     parser.set_defaults(**WINDOW_DEFAULTS)
 
 
@@ -56,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands (without one, the app opens its window)")
     add_commands(subparsers)
     add_content_commands(subparsers)
+    for command in subparsers.choices.values():  # every command takes --lang, as the window does
+        if "--lang" not in command._option_string_actions:
+            command.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help=LANG_HELP)
     return parser
 
 
@@ -72,8 +78,44 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` of an argument line, wherever it stands (before or after the command)."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.removeprefix("--lang=")
+    return found
+
+
+def _start_language(argv: Sequence[str]) -> str | None:
+    """Turn on the language asked for (else the system's) before any message is made.
+
+    Returns a complaint about an unknown ``--lang``, in the language that is then used.
+    """
+    from privacy_walkthrough.core.i18n import tr
+    from privacy_walkthrough.translations import available_languages, pick_language, use_language
+
+    requested = requested_language(argv)
+    use_language(pick_language(requested))
+    if requested is not None and requested.split("_")[0].split("-")[0].lower() not in available_languages():
+        return tr(
+            "There is no translation for “{code}”. Languages: {codes}.",
+            code=requested,
+            codes=", ".join(available_languages()),
+        )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    complaint = _start_language(argv)
+    if complaint is not None:
+        print(f"{PROG}: {complaint}", file=sys.stderr)
+        return 2
     args = window_arguments(argv) or build_parser().parse_args(argv)
     command = getattr(args, "command", None)
     if command is None:

@@ -28,7 +28,7 @@ from privacy_walkthrough.core.content.checks import (
 )
 from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, inspect_guide
 from privacy_walkthrough.core.content.models import SCHEMA_RULES, GuideInfo, Step
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.store import write_atomically
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -172,19 +172,15 @@ def validate_guide(guide: GuideFolder, today: dt.date, tally: Tally) -> list[str
     return lines
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return tr(one, n=count) if count == 1 else tr(many, n=count)
-
-
 def summary(tally: Tally) -> str:
-    guides = _plural(tally.guides, "{n} guide", "{n} guides")
+    guides = ntr("{n} guide", "{n} guides", tally.guides)
     if not tally.errors and not tally.warnings:
-        steps = _plural(tally.steps, "{n} step", "{n} steps")
+        steps = ntr("{n} step", "{n} steps", tally.steps)
         return tr("OK: {guides}, {steps}, no problems", guides=guides, steps=steps)
     return tr(
         "{errors}, {warnings} in {guides}",
-        errors=_plural(tally.errors, "{n} error", "{n} errors"),
-        warnings=_plural(tally.warnings, "{n} warning", "{n} warnings"),
+        errors=ntr("{n} error", "{n} errors", tally.errors),
+        warnings=ntr("{n} warning", "{n} warnings", tally.warnings),
         guides=guides,
     )
 

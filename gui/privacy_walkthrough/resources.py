@@ -28,3 +28,8 @@ def read_asset_text(name: str) -> str:
 
 def read_asset_bytes(name: str) -> bytes:
     return asset(name).read_bytes()
+
+
+def locale_root() -> Traversable:
+    """The compiled catalogs: ``locale/<lang>/LC_MESSAGES/privacy_walkthrough.mo``."""
+    return resources.files(PACKAGE) / "locale"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content.loader import load_guide
@@ -15,6 +16,7 @@ from privacy_walkthrough.core.progress.store import ProgressStore
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.language import apply_language
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from tests.helpers import ScriptedDialogs, write_guide
 
@@ -53,3 +55,12 @@ def make_window(qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs) -> Windo
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def left_to_right_english() -> Iterator[None]:
+    """A test that switches the app's language (and so Qt's direction) leaves English behind."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_language(app, "en")

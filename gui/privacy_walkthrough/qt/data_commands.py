@@ -10,7 +10,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import ProgressStore
 from privacy_walkthrough.core.walkthrough.session import Session
@@ -147,12 +147,15 @@ class DataCommands:
         confirmed = self.dialogs.confirm(
             self.parent,
             tr("Erase all your data?"),
-            tr(
+            ntr(
                 "This deletes, from {folder}: the progress and notes of every profile, every backup "
-                "and set-aside copy, and the app's log files ({count} files). It cannot be undone. "
+                "and set-aside copy, and the app's log files ({n} file). It cannot be undone. "
                 "Checklists or progress files you saved elsewhere are not touched.",
+                "This deletes, from {folder}: the progress and notes of every profile, every backup "
+                "and set-aside copy, and the app's log files ({n} files). It cannot be undone. "
+                "Checklists or progress files you saved elsewhere are not touched.",
+                len(files),
                 folder=str(self.paths.data),
-                count=len(files),
             ),
             tr("Erase everything"),
         )

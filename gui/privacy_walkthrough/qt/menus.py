@@ -14,6 +14,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.progress.profiles import Profile
 from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.qt.language_menu import LanguageMenu
 
 if TYPE_CHECKING:
     from privacy_walkthrough.qt.main_window import WalkthroughWindow
@@ -103,6 +104,7 @@ class WindowActions:
         self.shortcuts_help = self._add(
             help_menu, tr("&Keyboard shortcuts"), self.show_shortcuts, Shortcut.SHORTCUTS_HELP
         )
+        self.language_menu = LanguageMenu(window, help_menu)
         self.about = self._add(help_menu, tr("&About Privacy Walkthrough"), self.show_about)
 
     def _add(
@@ -140,6 +142,7 @@ class WindowActions:
         menu.addSeparator()
         for action in (self.new_profile, self.rename_profile, self.delete_profile):
             menu.addAction(action)
+        self.language_menu.show_choice()
 
     def show_shortcuts(self) -> None:
         rows = "\n".join(

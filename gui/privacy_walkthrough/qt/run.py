@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from privacy_walkthrough.core.i18n import set_catalog, tr
+from privacy_walkthrough.core.i18n import PSEUDO_LANGUAGE, current_language, set_catalog, tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockedError, InstanceLockError
 from privacy_walkthrough.logging_setup import configure_logging
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.crash_handler import CrashHandler
+from privacy_walkthrough.qt.language import apply_language
 from privacy_walkthrough.qt.look import apply_app_icon, apply_look
 from privacy_walkthrough.qt.startup import StartupWindow
 
@@ -48,6 +49,7 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Privacy Walkthrough")
     app.setDesktopFileName("privacy-walkthrough")
+    apply_language(app)
     apply_look(app, args.color_scheme)
     lock = InstanceLock(paths.data)
     try:
@@ -63,7 +65,7 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
         (dialogs or real_dialogs()).warn(None, title, str(exc))
         return 1
     try:
-        return _run_window(app, paths, dialogs, getattr(args, "content", None))
+        return _run_window(app, paths, dialogs, getattr(args, "content", None), getattr(args, "lang", None))
     finally:
         lock.release()
 
@@ -75,7 +77,9 @@ def real_dialogs() -> Dialogs:
     return Dialogs()
 
 
-def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, content: Path | None) -> int:
+def _run_window(
+    app: QApplication, paths: AppPaths, dialogs: Dialogs | None, content: Path | None, lang: str | None = None
+) -> int:
     shell = StartupWindow()
     window: WalkthroughWindow | None = None
     failed = False
@@ -89,7 +93,7 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, con
             log_file = configure_logging(paths.logs)
             apply_app_icon(app)
             chosen = dialogs or real_dialogs()
-            window = build_window(paths, chosen, content)
+            window = build_window(paths, chosen, content, lang)
         except BaseException as exc:  # raised from run_gui below, as from any start-up step
             error = exc
             app.exit(1)
@@ -125,8 +129,27 @@ def _explain_set_aside(window: WalkthroughWindow, dialogs: Dialogs) -> None:
         )
 
 
-def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None) -> WalkthroughWindow | None:
-    """Load the guide and the progress; explain and return None when either cannot be used."""
+def _use_profile_language(requested: str | None, saved: str | None) -> None:
+    """Switch to the profile's language when ``--lang`` did not choose one and it differs."""
+    from privacy_walkthrough.translations import pick_language, use_language
+
+    if current_language() == PSEUDO_LANGUAGE:  # --pseudo-locale wins: it checks layouts
+        return
+    language = pick_language(requested, saved)
+    if language != current_language():
+        use_language(language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_language(app)
+
+
+def build_window(
+    paths: AppPaths, dialogs: Dialogs, content: Path | None = None, lang: str | None = None
+) -> WalkthroughWindow | None:
+    """Load the guide and the progress; explain and return None when either cannot be used.
+
+    ``lang``: the ``--lang`` asked for; without it, the language the profile chose (if any).
+    """
     # The second turn of start-up: these bring in the guide and the pages (see the module's docstring).
     from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
     from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
@@ -134,13 +157,14 @@ def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None)
     from privacy_walkthrough.qt.guide_choice import choose_guide
     from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
-    guide = choose_guide(paths, dialogs, content)
-    if guide is None:
-        return None
     try:
         profiles = ProfileRegistry(paths.data)
     except ProfileError as exc:
         dialogs.warn(None, tr("The list of profiles cannot be used"), str(exc))
+        return None
+    _use_profile_language(lang, profiles.language(profiles.last_used().id))
+    guide = choose_guide(paths, dialogs, content)
+    if guide is None:
         return None
     if profiles.set_aside_notice is not None:
         dialogs.warn(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_walkthrough.core.content.models import AnswerKey, DeviceKind
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import N_, tr
 from privacy_walkthrough.core.labels import device_kind_label, os_name, where_to_find_version
 from privacy_walkthrough.core.progress.models import Answers, Device, Progress
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
@@ -32,7 +32,7 @@ COMMON_VERSIONS = {
     DeviceKind.MAC: ["26", "15", "14", "13", "12"],
     DeviceKind.WATCH: ["26", "11", "10", "9"],
 }
-ANSWER_CHOICES = ((None, "Not sure"), (True, "Yes"), (False, "No"))
+ANSWER_CHOICES = ((None, N_("Not sure")), (True, N_("Yes")), (False, N_("No")))
 
 
 def _questions() -> list[tuple[AnswerKey, str, str]]:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
@@ -18,9 +18,7 @@ ICON_ROLE = Qt.ItemDataRole.UserRole + 1
 def _setup_text(count: int) -> str:
     if count == 0:
         return tr("Your devices and answers")
-    if count == 1:
-        return tr("Your devices and answers\n1 device")
-    return tr("Your devices and answers\n{count} devices", count=count)
+    return ntr("Your devices and answers\n{n} device", "Your devices and answers\n{n} devices", count)
 
 
 class StepListWidget(QListWidget):
@@ -66,11 +64,12 @@ class StepListWidget(QListWidget):
                 devices = walkthrough.fit(page.key).devices
                 ticked = sum(d.id in walkthrough.step_progress(page.key).devices_done for d in devices)
                 if page.step.applicability.per_device and devices and 0 < ticked < len(devices):
-                    words = tr(
-                        "{status} ({ticked} of {total} devices)",
+                    words = ntr(
+                        "{status} ({ticked} of {n} device)",
+                        "{status} ({ticked} of {n} devices)",
+                        len(devices),
                         status=words,
                         ticked=ticked,
-                        total=len(devices),
                     )
                 if walkthrough.is_updated_since_done(page.key):
                     words = tr("{status}, updated since you did this", status=words)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.labels import device_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
@@ -101,10 +101,11 @@ class SummaryPage(QWidget):
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
         tally = walkthrough.tally()
         self.tally_label.setText(
-            tr(
-                "{done} of {total} steps done; {open} still open.",
+            ntr(
+                "{done} of {n} step done; {open} still open.",
+                "{done} of {n} steps done; {open} still open.",
+                tally.total,
                 done=tally.done,
-                total=tally.total,
                 open=tally.total - tally.settled,
             )
         )

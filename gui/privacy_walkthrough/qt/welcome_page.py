@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.models import Guide
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 
@@ -37,12 +37,16 @@ class WelcomePage(QWidget):
         layout.addWidget(HeadingLabel(tr("How it works")))
         layout.addWidget(
             WrappedLabel(
-                tr(
-                    "There are {count} steps. Allow about {minutes} minutes, with your iPhone, iPad or "
+                ntr(
+                    "There is {n} step. Allow about {minutes} minutes, with your iPhone, iPad or "
+                    "Mac beside you. You can mark it done, skip it, say it does not apply, or leave "
+                    "it for later. Everything is saved as you go: you can stop at any time and pick "
+                    "up where you left off. At the end you can print a checklist.",
+                    "There are {n} steps. Allow about {minutes} minutes, with your iPhone, iPad or "
                     "Mac beside you. For each step you can mark it done, skip it, say it does not "
                     "apply, or leave it for later. Everything is saved as you go: you can stop at any "
                     "time and pick up where you left off. At the end you can print a checklist.",
-                    count=len(guide.steps),
+                    len(guide.steps),
                     minutes=guide.info.minutes,
                 )
             )

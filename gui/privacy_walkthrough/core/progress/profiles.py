@@ -54,9 +54,11 @@ class ProfileError(Exception):
     """A profile could not be created, renamed, deleted or listed; the message is for the person."""
 
 
-class _Entry(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+class _Entry(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
     id: Slug
     name: Annotated[str, Meta(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
+    # The language chosen in the Language menu ("es"); "" (left out of the file): the system's.
+    language: Annotated[str, Meta(max_length=20, pattern=r"^[A-Za-z_-]*$")] = ""
 
     def __post_init__(self) -> None:
         check_encodable(self, "name")
@@ -222,10 +224,22 @@ class ProfileRegistry:
     def rename(self, profile_id: str, name: str) -> Profile:
         entry = self._find(profile_id)
         name = self._checked_name(name, ignore=profile_id)
-        renamed = _Entry(id=entry.id, name=name)
+        renamed = replace(entry, name=name)
         entries = [renamed if e.id == profile_id else e for e in self._registry.profiles]
         self._save(replace(self._registry, profiles=entries))
         return self._profile(renamed)
+
+    def language(self, profile_id: str) -> str | None:
+        """The language the profile chose in the Language menu; None: follow the system."""
+        return self._find(profile_id).language or None
+
+    def set_language(self, profile_id: str, language: str | None) -> None:
+        """Remember ``language`` for the profile (None: follow the system again)."""
+        entry = self._find(profile_id)
+        if entry.language != (language or ""):
+            changed = replace(entry, language=language or "")
+            entries = [changed if e.id == profile_id else e for e in self._registry.profiles]
+            self._save(replace(self._registry, profiles=entries))
 
     def set_last_used(self, profile_id: str) -> None:
         self._find(profile_id)

@@ -1,0 +1,53 @@
+"""Qt's side of the language: its own dialogs' words, and the direction of the layout.
+
+The app's strings come from gettext (:mod:`privacy_walkthrough.core.i18n`); Qt's own (the
+print and file dialogs, the buttons of message boxes) come from the ``qtbase_<lang>.qm``
+catalog that ships inside PySide6, loaded with a :class:`QTranslator`.  A language written
+right to left lays the whole window out right to left: the step list on the right, the
+decision bar's buttons and the progress bar running from the right.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from privacy_walkthrough.core.i18n import current_language, is_right_to_left
+
+log = logging.getLogger(__name__)
+
+_installed: list[QTranslator] = []  # Qt does not own an installed translator: keep it alive
+
+
+def qt_translations_folder() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def apply_language(app: QApplication, language: str | None = None) -> None:
+    """Speak ``language`` (default: the active one) in Qt's dialogs, and lay out in its direction."""
+    language = language or current_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    translator = QTranslator(app)
+    if language != "en" and translator.load(f"qtbase_{language}", qt_translations_folder()):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    elif language != "en":
+        log.info("Qt has no catalog for %s; its own dialogs stay in English", language)
+    QLocale.setDefault(QLocale(language))
+    right_to_left = is_right_to_left(language)
+    if right_to_left != QGuiApplication.isRightToLeft():
+        # Qt's enums are reached only here: setting them up costs the first paint ~15 ms.
+        from PySide6.QtCore import Qt
+
+        direction = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+        QGuiApplication.setLayoutDirection(direction)
+
+
+def system_languages() -> list[str]:
+    """The system's preferred languages, from Qt (on systems without gettext's variables)."""
+    return list(QLocale.system().uiLanguages())
