@@ -69,7 +69,9 @@ def test_the_language_chosen_in_the_menu_is_kept_for_the_profile_and_used_next_t
     assert not QApplication.isRightToLeft()
 
 
-def test_an_unknown_language_is_refused_with_the_list_of_languages(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_language_is_refused_with_the_list_of_languages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["--lang", "xx", "--data-dir", "nowhere"]) == 2
     err = capsys.readouterr().err
     assert "xx" in err and "es" in err and "ar" in err
