@@ -2,44 +2,48 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.app import main
 from privacy_walkthrough.core import i18n
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
+from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt import run as run_module
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from privacy_walkthrough.qt.run import build_window
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
 
 
-def open_and_close(argv: list[str]) -> WalkthroughWindow:
-    """Run the app as from a terminal; return its window, looked at once open, then closed."""
-    seen: list[WalkthroughWindow] = []
+def open_window(argv: list[str], monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> WalkthroughWindow:
+    """Start the app as from a terminal, up to its window (built as the second turn builds it).
 
-    def close_once_open() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WalkthroughWindow)]
-        if windows and windows[0].isVisible():
-            seen.append(windows[0])
-            windows[0].close()
-        else:
-            QTimer.singleShot(10, close_once_open)
+    The event loop of the two-turn start is tested in test_fast_start.py; here the window is
+    built without it, so that the test can look at it.
+    """
+    built: list[WalkthroughWindow] = []
 
-    QTimer.singleShot(0, close_once_open)
+    def build_only(app: object, paths: AppPaths, dialogs: object, content: object, lang: str | None) -> int:
+        window = build_window(paths, ScriptedDialogs(), None, lang)
+        assert window is not None
+        qtbot.addWidget(window)
+        built.append(window)
+        return 0
+
+    monkeypatch.setattr(run_module, "_run_window", build_only)
     assert main(argv) == 0
-    assert seen
-    return seen[0]
+    return built[0]
 
 
 def test_the_window_under_lang_ar_is_laid_out_right_to_left(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its crash handler
-    window = open_and_close(["--lang", "ar", "--data-dir", str(tmp_path / "data")])
+    window = open_window(["--lang", "ar", "--data-dir", str(tmp_path / "data")], monkeypatch, qtbot)
 
     assert i18n.current_language() == "ar"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -51,7 +55,11 @@ def test_the_window_under_lang_ar_is_laid_out_right_to_left(
 
 
 def test_the_language_chosen_in_the_menu_is_kept_for_the_profile_and_used_next_time(
-    make_window: WindowFactory, dialogs: ScriptedDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_window: WindowFactory,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     window = make_window()
     menu = window.window_actions.language_menu
@@ -62,8 +70,7 @@ def test_the_language_chosen_in_the_menu_is_kept_for_the_profile_and_used_next_t
     assert any(kind == "inform" and "Privacy Walkthrough" in text for kind, text in dialogs.asked)
     assert ProfileRegistry(tmp_path / "data").language("default") == "es"
     window.close()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    again = open_and_close(["--data-dir", str(tmp_path / "data")])
+    again = open_window(["--data-dir", str(tmp_path / "data")], monkeypatch, qtbot)
     assert i18n.current_language() == "es"
     assert again.window_actions.language_menu.actions["es"].isChecked()
     assert not QApplication.isRightToLeft()
