@@ -97,6 +97,48 @@ def write_guide(
     return folder
 
 
+TRANSLATED_STEP = """\
+schema_version = 1
+id = "{id}"
+translated_from = "{hash}"
+title = "{title}"
+summary = "Resumen de {id}."
+why = "Por qué importa {id}."
+check = "Cómo comprobar {id}."
+gives_up = "Lo que cuesta {id}."
+applies_to = "iOS 17 y posteriores"
+
+[[instructions]]
+path = ["Ajustes", "Mensajes", "{title}"]
+target = "Desactivado"
+steps = ["Abre Ajustes.", "Desactívalo."]
+"""
+
+
+def write_translation(
+    folder: Path,
+    step_hashes: dict[str, str],
+    *,
+    language: str = "es",
+    guide_id: str = "test-guide",
+    review: str = 'state = "machine-assisted"',
+) -> Path:
+    """Write a translation folder (guide.toml + steps/*.toml) for the steps given, with the
+    English hash each was translated from (see :func:`write_guide` for the English guide)."""
+    (folder / "steps").mkdir(parents=True, exist_ok=True)
+    (folder / "guide.toml").write_text(
+        f'schema_version = 1\nid = "{guide_id}"\nlanguage = "{language}"\n'
+        f'title = "Guía de prueba"\ndescription = "Una guía para las pruebas."\n\n[review]\n{review}\n',
+        encoding="utf-8",
+    )
+    for step_id, made_from in step_hashes.items():
+        title = "Paso " + step_id.replace("-", " ")
+        (folder / "steps" / f"{step_id}.toml").write_text(
+            TRANSLATED_STEP.format(id=step_id, hash=made_from, title=title), encoding="utf-8"
+        )
+    return folder
+
+
 def append_to_step(folder: Path, step_id: str, toml: str) -> None:
     """Add TOML (say an ``[applicability]`` table) at the end of a written step file."""
     path = folder / "steps" / f"{step_id}.toml"

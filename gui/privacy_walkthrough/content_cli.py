@@ -26,8 +26,18 @@ from privacy_walkthrough.core.content.checks import (
     check_layout,
     sort_findings,
 )
-from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, inspect_guide
+from privacy_walkthrough.core.content.loader import (
+    GUIDE_FILE,
+    STEPS_FOLDER,
+    ContentError,
+    ContentProblem,
+    inspect_guide,
+    load_guide,
+)
 from privacy_walkthrough.core.content.models import SCHEMA_RULES, GuideInfo, Step
+from privacy_walkthrough.core.content.translation import GuideTranslation, StepTranslation
+from privacy_walkthrough.core.content.translation_checks import check_translation
+from privacy_walkthrough.core.content.translation_loader import is_translation
 from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.store import write_atomically
 
@@ -42,6 +52,16 @@ SCHEMA_KINDS: dict[str, tuple[type[msgspec.Struct], str, str]] = {
         GuideInfo,
         "Privacy Walkthrough guide.toml",
         "A guide's identity and its steps in order: content/<guide-id>/<language>/guide.toml.",
+    ),
+    "translated-step": (
+        StepTranslation,
+        "Privacy Walkthrough translated step",
+        "One step's words in another language: content/<guide-id>/<language>/steps/<id>.toml.",
+    ),
+    "translated-guide": (
+        GuideTranslation,
+        "Privacy Walkthrough translation's guide.toml",
+        "A translation's title, description and review state: content/<guide-id>/<language>/guide.toml.",
     ),
 }
 # Anything reading a file or folder can raise these; each becomes one plain error line.
@@ -94,6 +114,7 @@ class GuideFolder:
     shown_as: str
     guide_id: str | None = None
     language: str | None = None
+    english: Traversable | None = None  # the English guide beside it, for a translation folder
 
 
 @dataclass
@@ -121,11 +142,11 @@ def find_guides(root: Traversable, shown_as: str) -> list[GuideFolder]:
     found: list[GuideFolder] = []
     for first in _subfolders(root):
         if _is_guide_folder(first):  # root is one guide's folder, holding a folder per language
-            found.append(GuideFolder(first, f"{shown_as}/{first.name}", root.name, first.name))
+            found.append(GuideFolder(first, f"{shown_as}/{first.name}", root.name, first.name, root / "en"))
             continue
         for second in _subfolders(first):
             place = f"{shown_as}/{first.name}/{second.name}"
-            found.append(GuideFolder(second, place, first.name, second.name))
+            found.append(GuideFolder(second, place, first.name, second.name, first / "en"))
     return found
 
 
@@ -150,9 +171,34 @@ def _asset_exists(name: str) -> bool:
         return False
 
 
+def _translation_findings(guide: GuideFolder, tally: Tally) -> list[Finding] | None:
+    """The findings for a translation folder (None: ``guide`` is a whole guide, not a translation)."""
+    info = guide.folder / GUIDE_FILE
+    if not info.is_file() or not is_translation(info.read_text(encoding="utf-8")):
+        return None
+    english_folder = guide.english
+    if english_folder is None or english_folder.name == guide.folder.name or not english_folder.is_dir():
+        message = tr("a translation needs the English guide beside it, in ../en/")
+        return [Finding(Severity.ERROR, ContentProblem(GUIDE_FILE, None, message))]
+    try:
+        english = load_guide(english_folder)
+    except ContentError:
+        message = tr("the English guide in ../en/ has errors; fix them first (they are listed there)")
+        return [Finding(Severity.ERROR, ContentProblem(GUIDE_FILE, None, message))]
+    findings, usable = check_translation(guide.folder, english, guide.language)
+    tally.steps += usable
+    return findings
+
+
 def validate_guide(guide: GuideFolder, today: dt.date, tally: Tally) -> list[str]:
     """The output lines for one guide folder; counts what it found in ``tally``."""
     try:
+        translation = _translation_findings(guide, tally)
+        if translation is not None:
+            tally.guides += 1
+            tally.errors += sum(f.severity is Severity.ERROR for f in translation)
+            tally.warnings += sum(f.severity is Severity.WARNING for f in translation)
+            return [finding.render(guide.shown_as) for finding in translation]
         inspection = inspect_guide(guide.folder)
         findings = check_guide(inspection, today=today, asset_exists=_asset_exists)
         if inspection.info is not None and guide.language is not None:

@@ -46,6 +46,10 @@ def apply_language(app: QApplication, language: str | None = None) -> None:
 
         direction = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
         QGuiApplication.setLayoutDirection(direction)
+        if app.styleSheet():  # the look is applied already: mirror it too
+            from privacy_walkthrough.qt.look import style_sheet
+
+            app.setStyleSheet(style_sheet(right_to_left))
 
 
 def system_languages() -> list[str]:

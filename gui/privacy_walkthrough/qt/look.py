@@ -97,7 +97,13 @@ def apply_look(app: QApplication, scheme: str = "system") -> None:
     app.setStyle("Fusion")
     if scheme == "dark" and app.styleHints().colorScheme() is not QtCore.Qt.ColorScheme.Dark:
         app.setPalette(_dark_palette())
-    app.setStyleSheet(resources.read_asset_text("style.qss"))
+    app.setStyleSheet(style_sheet(app.isRightToLeft()))
+
+
+def style_sheet(right_to_left: bool) -> str:
+    """The app's style sheet, with its right-to-left mirror when the layout runs right to left."""
+    text = resources.read_asset_text("style.qss")
+    return text + "\n" + resources.read_asset_text("style-rtl.qss") if right_to_left else text
 
 
 def apply_app_icon(app: QApplication) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBox
 
 from privacy_walkthrough.core.content.models import Confidence, Instructions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
+from privacy_walkthrough.core.content.translation import in_english_note
 from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
@@ -79,6 +80,9 @@ class StepPage(QWidget):
         self.title_label = HeadingLabel("", level=1)
         self.summary_label = WrappedLabel(object_name="summaryLabel")
         self.meta_label = WrappedLabel(object_name="metaLabel")
+        # Shown when the step's translation is missing or older than the English step.
+        self.translation_note_label = WrappedLabel(in_english_note(), object_name="translationNote")
+        self.translation_note_label.hide()
         self.fit_panel = FitPanel()
         self.fit_panel.device_ticked.connect(self.on_fit_panel_device_ticked)
         self.fit_panel.still_set_confirmed.connect(self.on_fit_panel_still_set_confirmed)
@@ -103,6 +107,7 @@ class StepPage(QWidget):
             self.title_label,
             self.summary_label,
             self.meta_label,
+            self.translation_note_label,
             self.fit_panel,
             self.content_box,
             self.note_heading,
@@ -135,8 +140,11 @@ class StepPage(QWidget):
         progress: StepProgress,
         updated: bool = False,
         view: PersonalView | None = None,
+        in_english: bool = False,
     ) -> None:
+        """Show ``step``; ``in_english``: it is shown in English while its translation is updated."""
         self.flush_note()
+        self.translation_note_label.setVisible(in_english)
         first_show = self.step is None or self.step.id != step.id
         self.step = step
         self.eyebrow_label.setText(

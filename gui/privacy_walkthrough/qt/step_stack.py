@@ -68,6 +68,7 @@ class StepStackWidget(QStackedWidget):
         shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
         shown = replace(shown, status=walkthrough.status(step_id))
         page = self.page_for(step_id)
+        translation = walkthrough.guide.translation
         page.show_step(
             walkthrough.guide.step(step_id),
             walkthrough.step_number(step_id),
@@ -75,6 +76,7 @@ class StepStackWidget(QStackedWidget):
             shown,
             walkthrough.is_updated_since_done(step_id),
             personal_view(walkthrough, step_id),
+            in_english=translation is not None and step_id in translation.in_english,
         )
         return page
 

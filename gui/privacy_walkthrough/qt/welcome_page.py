@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.translation import review_text
 from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
@@ -60,6 +61,11 @@ class WelcomePage(QWidget):
                 macos=guide.info.newest_versions.macos,
             )
         layout.addWidget(WrappedLabel(reviewed, object_name="metaLabel"))
+        if guide.translation is not None:  # the translation's review state, until signed off and after
+            self.translation_label = WrappedLabel(
+                review_text(guide.translation.review), object_name="translationReviewLabel"
+            )
+            layout.addWidget(self.translation_label)
         layout.addStretch(1)
         fill_with_scrolling(self, body)
 

@@ -87,10 +87,12 @@ def _source(line: SourceLine) -> str:
 def to_html(checklist: Checklist) -> str:
     """The whole document."""
     title = escape(checklist.title)
+    language = escape(checklist.language)
+    direction = "rtl" if checklist.right_to_left else "ltr"
     parts = [
-        '<html><head><meta charset="utf-8">',
+        f'<html lang="{language}" dir="{direction}"><head><meta charset="utf-8">',
         f"<title>{title}</title></head>",
-        '<body style="font-size: 11pt;">',
+        f'<body dir="{direction}" style="font-size: 11pt;">',
         f"<h1>{title}</h1>",
         "<p>" + "<br>".join(_text(line) for line in checklist.header) + "</p>",
         f"<h2>{escape(checklist.steps_title)}</h2>",
@@ -99,6 +101,7 @@ def to_html(checklist: Checklist) -> str:
         _text_section(checklist.limits),
         f"<h2>{escape(checklist.sources_title)}</h2>",
         "<ol>" + "".join(_source(s) for s in checklist.sources) + "</ol>",
+        *(_paragraph(line, "i") for line in checklist.footer),
         "</body></html>",
     ]
     return "\n".join(parts)

@@ -83,4 +83,6 @@ def to_markdown(checklist: Checklist) -> str:
     lines += _text_section(checklist.limits)
     lines += [f"## {escape_markdown(checklist.sources_title)}", ""]
     lines += [_source(s) for s in checklist.sources]
+    for line in checklist.footer:
+        lines += ["", f"*{escape_markdown(line)}*"]
     return "\n".join(lines) + "\n"

@@ -30,7 +30,14 @@ from privacy_walkthrough.core.checklist.person import (
     step_status,
 )
 from privacy_walkthrough.core.content.models import Confidence, Guide, Source, Step
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.content.translation import ReviewState, review_text
+from privacy_walkthrough.core.i18n import (
+    PSEUDO_LANGUAGE,
+    SOURCE_LANGUAGE,
+    current_language,
+    is_right_to_left,
+    tr,
+)
 from privacy_walkthrough.core.labels import device_with_version
 from privacy_walkthrough.core.progress.models import Progress
 
@@ -124,6 +131,9 @@ class Checklist:
     limits: TextSection
     sources_title: str
     sources: tuple[SourceLine, ...]
+    language: str = "en"  # the language it is written in (HTML's lang)
+    right_to_left: bool = False  # written right to left (HTML's dir="rtl")
+    footer: tuple[str, ...] = ()  # the translation's review state, until a native speaker signs it off
 
 
 class SourceNumbers:
@@ -271,6 +281,7 @@ def build_checklist(guide: Guide, progress: Progress | None, options: ChecklistO
     )
     limits = _limits(numbers)
     blank = options.blank
+    language = SOURCE_LANGUAGE if current_language() == PSEUDO_LANGUAGE else current_language()
     return Checklist(
         title=tr("Privacy checklist: {guide}", guide=guide.info.title),
         header=_header(guide, progress, options),
@@ -280,4 +291,15 @@ def build_checklist(guide: Guide, progress: Progress | None, options: ChecklistO
         limits=limits,
         sources_title=tr("Sources"),
         sources=numbers.lines(),
+        language=language,
+        right_to_left=is_right_to_left(language),
+        footer=_footer(guide),
     )
+
+
+def _footer(guide: Guide) -> tuple[str, ...]:
+    """The translation's review state, shown until a native speaker has reviewed it."""
+    translation = guide.translation
+    if translation is None or translation.review.state is ReviewState.REVIEWED:
+        return ()
+    return (review_text(translation.review),)

@@ -74,7 +74,7 @@ def stripped(value: Any) -> Any:
     return value
 
 
-def _parse(
+def parse_file(
     model: type[M],
     source: Traversable,
     label: str,
@@ -137,7 +137,7 @@ def inspect_guide(folder: Traversable) -> GuideInspection:
     if not info_file.is_file():
         problems.append(ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name)))
         return found
-    info = found.info = _parse(GuideInfo, info_file, GUIDE_FILE, problems, found.texts)
+    info = found.info = parse_file(GuideInfo, info_file, GUIDE_FILE, problems, found.texts)
 
     steps_folder = folder / STEPS_FOLDER
     files = sorted(
@@ -147,7 +147,7 @@ def inspect_guide(folder: Traversable) -> GuideInspection:
     stems = {f.name.removesuffix(".toml") for f in files}
     for step_file in files:
         label = f"{STEPS_FOLDER}/{step_file.name}"
-        step = _parse(Step, step_file, label, problems, found.texts)
+        step = parse_file(Step, step_file, label, problems, found.texts)
         stem = step_file.name.removesuffix(".toml")
         if step is not None:
             found.steps[label] = step

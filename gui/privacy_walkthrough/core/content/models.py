@@ -17,11 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from msgspec import Meta, Struct, field
 
 from privacy_walkthrough.core.content.records import FieldRuleError
+
+if TYPE_CHECKING:
+    from privacy_walkthrough.core.content.translation import TranslationState
 
 CONTENT_SCHEMA_VERSION = 1
 
@@ -410,6 +413,9 @@ class Guide:
 
     info: GuideInfo
     steps: tuple[Step, ...]
+    # A translated guide: the English guide it was made from, and what is translated.
+    source: Guide | None = None
+    translation: TranslationState | None = None
     step_ids: tuple[str, ...] = dataclass_field(init=False, repr=False, compare=False)
     _by_id: dict[str, Step] = dataclass_field(init=False, repr=False, compare=False)
 
@@ -420,3 +426,7 @@ class Guide:
     def step(self, step_id: str) -> Step:
         """The step with this id (raises KeyError)."""
         return self._by_id[step_id]
+
+    def source_step(self, step_id: str) -> Step:
+        """The step as written in the guide's own (English) language: what progress hashes."""
+        return (self.source or self).step(step_id)

@@ -4,13 +4,17 @@ The sketch is a simple settings screen: the screen's title, then one row for eac
 the menu path, numbered in the order to tap, and the last row ending in a switch drawn in
 the state to leave it in (or the value to choose).  It is generated, not copied from Apple,
 so it stays right when the content changes, and it is vector art, sharp at any size.
+
+In a language written right to left the sketch is mirrored as an Arabic iPhone shows its
+settings: the numbers and labels on the right, the chevrons pointing left, and a switch that
+is on with its knob on the left.
 """
 
 from __future__ import annotations
 
 from privacy_walkthrough.core.content.models import Instructions
 from privacy_walkthrough.core.html_text import escape
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import is_right_to_left, tr
 
 WIDTH = 360
 ROW_HEIGHT = 44
@@ -28,18 +32,19 @@ ACCENT = "#1f5fa8"
 SWITCH_ON = "#1b7a3a"
 SWITCH_OFF = "#8e8e93"
 
-ON_WORDS = {"on", "yes", "enabled"}
-OFF_WORDS = {"off", "no", "disabled"}
+# A switch's state in the words a guide uses for it, in the languages it is translated into.
+ON_WORDS = {"on", "yes", "enabled", "activado", "sí", "si", "تشغيل", "مفعّل", "مفعل"}
+OFF_WORDS = {"off", "no", "disabled", "desactivado", "إيقاف", "متوقف", "معطّل", "معطل"}
 
 
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1] + "…"
 
 
-def _switch(x: float, y: float, on: bool) -> str:
-    """A switch 51×31 with its knob right (on) or left (off); the state is also in words."""
+def _switch(x: float, y: float, on: bool, rtl: bool = False) -> str:
+    """A switch 51×31 with its knob at the end (on) or the start (off); the state is also in words."""
     fill = SWITCH_ON if on else SWITCH_OFF
-    knob_x = x + 35.5 if on else x + 15.5
+    knob_x = x + 35.5 if on != rtl else x + 15.5
     return (
         f'<rect x="{x}" y="{y}" width="51" height="31" rx="15.5" fill="{fill}"/>'
         f'<circle cx="{knob_x}" cy="{y + 15.5}" r="13" fill="#ffffff"/>'
@@ -54,36 +59,46 @@ def _number_badge(x: float, y: float, number: int) -> str:
     )
 
 
-def _row(index: int, label: str, top: float, is_last: bool, target: str | None) -> str:
+def _row(index: int, label: str, top: float, is_last: bool, target: str | None, rtl: bool = False) -> str:
+    def x(at: float) -> float:  # a distance from the row's start: the left, or the right in RTL
+        return WIDTH - at if rtl else at
+
+    start, end = ("end", "start") if rtl else ("start", "end")
     parts = [
         f'<rect x="{PADDING}" y="{top}" width="{WIDTH - 2 * PADDING}" height="{ROW_HEIGHT}" fill="{CARD}"/>',
-        _number_badge(PADDING + 20, top + ROW_HEIGHT / 2, index),
-        f'<text x="{PADDING + 40}" y="{top + 27}" font-size="15" fill="{INK}">{escape(_clip(label))}</text>',
+        _number_badge(x(PADDING + 20), top + ROW_HEIGHT / 2, index),
+        f'<text x="{x(PADDING + 40)}" y="{top + 27}" font-size="15" fill="{INK}" text-anchor="{start}">'
+        f"{escape(_clip(label))}</text>",
     ]
     if not is_last:
         parts.append(
-            f'<line x1="{PADDING + 40}" y1="{top + ROW_HEIGHT}" x2="{WIDTH - PADDING}" '
+            f'<line x1="{x(PADDING + 40)}" y1="{top + ROW_HEIGHT}" x2="{x(WIDTH - PADDING)}" '
             f'y2="{top + ROW_HEIGHT}" stroke="{LINE}"/>'
         )
-    right = WIDTH - PADDING - 12
+    far = x(WIDTH - PADDING - 12)  # the row's far end: where the switch, value or chevron goes
     word = (target or "").strip().lower()
     if is_last and word in ON_WORDS | OFF_WORDS:
-        parts.append(_switch(right - 51, top + 6.5, word in ON_WORDS))
+        parts.append(_switch(far if rtl else far - 51, top + 6.5, word in ON_WORDS, rtl))
     elif is_last and target:
+        text = f"✓ {escape(_clip(target))}" if rtl else f"{escape(_clip(target))} ✓"
         parts.append(
-            f'<text x="{right}" y="{top + 27}" font-size="14" fill="{ACCENT}" text-anchor="end">'
-            f"{escape(_clip(target))} ✓</text>"
+            f'<text x="{far}" y="{top + 27}" font-size="14" fill="{ACCENT}" text-anchor="{end}">{text}</text>'
         )
     else:
+        tip, back = (far, 6) if rtl else (far, -6)  # a chevron pointing away from the label: > or <
         parts.append(
-            f'<path d="M{right - 6} {top + 16} l6 6 l-6 6" fill="none" stroke="{MUTED}" '
+            f'<path d="M{tip + back} {top + 16} l{-back} 6 l{back} 6" fill="none" stroke="{MUTED}" '
             f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>'
         )
     return "".join(parts)
 
 
-def settings_sketch_svg(instructions: Instructions) -> str | None:
-    """The sketch for one set of instructions, or None when it has no menu path."""
+def settings_sketch_svg(instructions: Instructions, right_to_left: bool | None = None) -> str | None:
+    """The sketch for one set of instructions, or None when it has no menu path.
+
+    ``right_to_left``: mirror it (default: when the app's language is written right to left).
+    """
+    rtl = is_right_to_left() if right_to_left is None else right_to_left
     path = list(instructions.path)
     if not path:
         return None
@@ -101,7 +116,7 @@ def settings_sketch_svg(instructions: Instructions) -> str | None:
     ]
     top = HEADER_HEIGHT + PADDING
     for index, label in enumerate(rows, start=1):
-        body.append(_row(index, label, top, index == len(rows), instructions.target))
+        body.append(_row(index, label, top, index == len(rows), instructions.target, rtl))
         top += ROW_HEIGHT
     body.append("</svg>")
     return "".join(body)

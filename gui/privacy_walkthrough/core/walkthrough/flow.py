@@ -175,10 +175,14 @@ class Walkthrough:
         return found
 
     def content_hash(self, step: Step) -> str:
-        """``step_content_hash(step)``, worked out once per step."""
+        """``step_content_hash`` of the step as written in English, worked out once per step.
+
+        A translated guide hashes its English steps, so saved progress reads the same in
+        every language.
+        """
         found = self._hashes.get(step.id)
         if found is None:
-            found = self._hashes[step.id] = step_content_hash(step)
+            found = self._hashes[step.id] = step_content_hash(self.guide.source_step(step.id))
         return found
 
     def stored_status(self, step_id: str) -> StepStatus:
