@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from privacy_walkthrough.core.progress import sealed
-from privacy_walkthrough.core.progress.protection import protect, rekey
-from privacy_walkthrough.core.progress.sealed import KdfParams
+from privacy_walkthrough.core.progress.protection import protect, rekey, unlock
+from privacy_walkthrough.core.progress.sealed import DamagedSealError, KdfParams
 from privacy_walkthrough.core.progress.store import LockedProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.flow import new_progress
 from privacy_walkthrough.guides import load_default_guide
@@ -68,10 +68,27 @@ def test_changing_and_removing_the_passphrase(folder: Path) -> None:
     old = sealed.new_key("a long passphrase", FAST)
     new = sealed.new_key("a newer passphrase", FAST)
     protect(folder, old)
-    assert len(rekey(folder, old, new)) == 2
+    moved, kept = rekey(folder, old, new)
+    assert (len(moved), kept) == (2, [])
     assert ProgressStore(folder / "imessage-privacy.json", key=new).load().progress.person_name == NOTE
-    with pytest.raises(sealed.SealError):  # the old key opens nothing now
-        rekey(folder, old, None)
+    assert rekey(folder, old, None) == ([], moved)  # the old key opens nothing now: nothing changes
     rekey(folder, new, None)
     assert NOTE.encode() in (folder / "imessage-privacy.json").read_bytes()
     assert ProgressStore(folder / "imessage-privacy.json").load().progress.person_name == NOTE
+
+
+def test_unlock_finds_the_key_from_the_progress_file_or_another_sealed_file(folder: Path) -> None:
+    key = sealed.new_key("a long passphrase", FAST)
+    protect(folder, key)
+    path = folder / "imessage-privacy.json"
+    assert unlock(folder, path, "a long passphrase").key == key.key
+    with pytest.raises(sealed.WrongPassphraseError):
+        unlock(folder, path, "not the passphrase")
+    damaged = bytearray(path.read_bytes())
+    damaged[12] ^= 0xFF  # in the header: this file cannot tell a right passphrase any more
+    path.write_bytes(bytes(damaged))
+    assert unlock(folder, path, "a long passphrase").key == key.key  # from the backup
+    for other in folder.glob("*.backup-*.json"):
+        other.write_bytes(other.read_bytes()[:20])
+    with pytest.raises(DamagedSealError):
+        unlock(folder, path, "a long passphrase")

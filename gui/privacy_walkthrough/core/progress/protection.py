@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_walkthrough.core.progress.sealed import SealKey, is_sealed, seal, unseal
+from privacy_walkthrough.core.progress.sealed import (
+    DamagedSealError,
+    SealError,
+    SealKey,
+    is_sealed,
+    key_for,
+    new_key,
+    seal,
+    unseal,
+)
 from privacy_walkthrough.core.progress.store import write_atomically
 
 
@@ -33,15 +42,48 @@ def protect(folder: Path, key: SealKey) -> list[Path]:
     return done
 
 
-def rekey(folder: Path, old: SealKey, new: SealKey | None) -> list[Path]:
+def rekey(folder: Path, old: SealKey, new: SealKey | None) -> tuple[list[Path], list[Path]]:
     """Open every file sealed with ``old`` and seal it with ``new`` (``None``: leave it plain).
 
-    Raises :class:`~privacy_walkthrough.core.progress.sealed.SealError` at the first file
-    ``old`` does not open, before anything is written.
+    Returns the files moved over, and the sealed files ``old`` does not open (a damaged copy
+    set aside earlier, say), which stay exactly as they are.
     """
-    opened = [
-        (path, unseal(raw, old)) for path in profile_files(folder) if is_sealed(raw := path.read_bytes())
-    ]
-    for path, plain in opened:
+    moved, kept = [], []
+    for path in profile_files(folder):
+        raw = path.read_bytes()
+        if not is_sealed(raw):
+            continue
+        try:
+            plain = unseal(raw, old)
+        except SealError:
+            kept.append(path)
+            continue
         write_atomically(path, seal(plain, new) if new else plain)
-    return [path for path, _ in opened]
+        moved.append(path)
+    return moved, kept
+
+
+def unlock(folder: Path, first: Path, passphrase: str) -> SealKey:
+    """The key a passphrase gives for a protected profile's folder (one scrypt run, or more).
+
+    ``first`` (the progress file being opened) is tried first, then the folder's other sealed
+    files.  Raises :class:`~privacy_walkthrough.core.progress.sealed.WrongPassphraseError` when
+    the passphrase is wrong; a file whose header is damaged is passed over, and when every
+    sealed file is damaged, :class:`DamagedSealError` is raised.  With no sealed file at all
+    (nothing saved yet), the passphrase starts a new key.
+    """
+    candidates = [first] + [p for p in profile_files(folder) if p != first]
+    damaged = False
+    for path in candidates:
+        if not path.is_file() or path.is_symlink():
+            continue
+        raw = path.read_bytes()
+        if not is_sealed(raw):
+            continue
+        try:
+            return key_for(raw, passphrase)
+        except DamagedSealError:
+            damaged = True
+    if damaged:
+        raise DamagedSealError("every protected file is damaged")
+    return new_key(passphrase)
