@@ -117,7 +117,10 @@ class UnlockDialog(QDialog):
         if isinstance(error, WrongPassphraseError):
             self._guard.failed()
             self.message_label.setText(
-                tr("That passphrase does not open this profile. Check Caps Lock and the keyboard language, then try again.")
+                tr(
+                    "That passphrase does not open this profile. Check Caps Lock and the keyboard "
+                    "language, then try again."
+                )
             )
         elif isinstance(error, DamagedSealError):
             self.damaged = True
