@@ -10,7 +10,7 @@ from privacy_walkthrough.core.content.models import Confidence, Instructions, So
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
+from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text, version_range_label
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepProgress, StepStatus
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
@@ -62,7 +62,7 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.setObjectName("stepPage")
         self.step: Step | None = None
-        self._content_key: tuple[str, tuple[int, ...]] | None = None
+        self._content_key: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("stepScrollArea")
@@ -153,9 +153,14 @@ class StepPage(QWidget):
             )
         )
         shown = view.fit.instructions if view else tuple(step.instructions)
-        content_key = (step.id, tuple(step.instructions.index(i) for i in shown))
+        conditional = view.fit.conditional if view else ()
+        content_key = (
+            step.id,
+            tuple(step.instructions.index(i) for i in shown),
+            tuple(step.instructions.index(i) for i in conditional),
+        )
         if content_key != self._content_key:  # built once; kept while it fits the person
-            self._fill_content(step, shown)
+            self._fill_content(step, shown, conditional)
             self._content_key = content_key
         if view is not None:
             self.fit_panel.show_view(view)
@@ -187,7 +192,9 @@ class StepPage(QWidget):
         self._add(HeadingLabel(heading))
         self._add(WrappedLabel(markdown, text_format=MARKDOWN))
 
-    def _fill_content(self, step: Step, shown: tuple[Instructions, ...]) -> None:
+    def _fill_content(
+        self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
+    ) -> None:
         self._clear_content()
         self._section(tr("Why it matters"), step.why)
         if step.instructions:
@@ -211,6 +218,16 @@ class StepPage(QWidget):
                 )
             for instructions in shown:
                 self._add(HeadingLabel(instructions_label(instructions), level=3))
+                if instructions in conditional:
+                    self._add(
+                        WrappedLabel(
+                            tr(
+                                "Only if your device runs {versions}: check its exact version first.",
+                                versions=version_range_label(instructions),
+                            ),
+                            object_name="hintLabel",
+                        )
+                    )
                 if instructions.path:
                     path = WrappedLabel(path_text(instructions), object_name="pathLabel")
                     path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))

@@ -171,7 +171,9 @@ class Walkthrough:
             self._fits_person = person
         found = self._fits.get(step_id)
         if found is None:
-            found = self._fits[step_id] = fit(self.guide.step(step_id), self.progress)
+            found = self._fits[step_id] = fit(
+                self.guide.step(step_id), self.progress, self.guide.info.newest_versions
+            )
         return found
 
     def content_hash(self, step: Step) -> str:
