@@ -20,6 +20,7 @@ from privacy_walkthrough.qt.step_page import StepPage
 def personal_view(walkthrough: Walkthrough, step_id: str) -> PersonalView:
     """What a step means for this person, for the page's fit panel."""
     step_fit = walkthrough.fit(step_id)
+    guide = walkthrough.guide
     devices = walkthrough.progress.devices
     return PersonalView(
         fit=step_fit,
@@ -28,7 +29,7 @@ def personal_view(walkthrough: Walkthrough, step_id: str) -> PersonalView:
         recheck=tuple(walkthrough.recheck_devices(step_id)),
         per_device=walkthrough.guide.step(step_id).applicability.per_device,
         can_mark_done=walkthrough.can_mark_done(step_id),
-        newer_notes=tuple(newer_version_notes(step_fit, walkthrough.guide.info.newest_versions, devices)),
+        newer_notes=tuple(newer_version_notes(step_fit, guide.checked_against(guide.step(step_id)), devices)),
     )
 
 
@@ -79,6 +80,7 @@ class StepStackWidget(QStackedWidget):
             shown,
             walkthrough.is_updated_since_done(step_id),
             personal_view(walkthrough, step_id),
+            walkthrough.guide.checked_against(walkthrough.guide.step(step_id)),
         )
         return page
 
