@@ -30,8 +30,6 @@ profile is open, so a save costs one AES-GCM run, not a new scrypt run.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import struct
 import zlib
@@ -94,7 +92,10 @@ class SealKey:
 
 
 def _derive(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, bytes]:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # paid only when protecting
+    # Imported here: hashlib and cryptography load OpenSSL, which only protected profiles need.
+    import hashlib
+
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     kdf = Scrypt(salt=salt, length=64, n=2**params.log2_n, r=params.r, p=params.p)
     material = kdf.derive(passphrase.encode("utf-8"))
@@ -128,6 +129,12 @@ def _parse_header(raw: bytes) -> tuple[int, KdfParams, bytes, bytes, bytes]:
     return version, KdfParams(log2_n, r, p), salt, check, nonce
 
 
+def _same(a: bytes, b: bytes) -> bool:
+    import hmac
+
+    return hmac.compare_digest(a, b)
+
+
 def key_for(raw: bytes, passphrase: str) -> SealKey:
     """Derive the key of a sealed file from its header and a passphrase (one scrypt run).
 
@@ -135,7 +142,7 @@ def key_for(raw: bytes, passphrase: str) -> SealKey:
     """
     _version, params, salt, check, _nonce = _parse_header(raw)
     key, derived_check = _derive(passphrase, salt, params)
-    if not hmac.compare_digest(check, derived_check):
+    if not _same(check, derived_check):
         raise WrongPassphraseError("wrong passphrase")
     return SealKey(params, salt, key, check)
 
@@ -162,7 +169,7 @@ def unseal(raw: bytes, key: SealKey) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     _version, params, salt, check, nonce = _parse_header(raw)
-    if salt != key.salt or params != key.params or not hmac.compare_digest(check, key.check):
+    if salt != key.salt or params != key.params or not _same(check, key.check):
         raise WrongPassphraseError("sealed under another passphrase")
     try:
         return AESGCM(key.key).decrypt(nonce, raw[HEADER_SIZE:], raw[:HEADER_SIZE])
