@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from privacy_walkthrough.core.progress import sealed
 from privacy_walkthrough.core.progress.models import Answers, StepStatus
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.passphrase_dialog import PassphraseChoice
@@ -137,3 +138,34 @@ def test_switching_to_a_protected_profile_asks_and_cancel_stays(
     dialogs.passphrases[:] = ["correct horse battery"]
     window.data_commands.switch_profile("default")
     assert window.walkthrough.progress.steps["icloud-backup"].note == NOTE
+
+
+def test_the_window_exports_an_encrypted_file_and_imports_it_with_its_passphrase(
+    make_window: WindowFactory, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    window = protected_window(make_window, dialogs)
+    target = tmp_path / "carry.json"
+    dialogs.confirm_answers.append(True)  # encrypt it
+    dialogs.new_passphrases.append(PassphraseChoice("file passphrase", 0, False))
+    dialogs.save_paths.append(target)
+    window.file_commands.on_export_triggered()
+    assert sealed.is_sealed(target.read_bytes()) and NOTE.encode() not in target.read_bytes()
+
+    window.walkthrough.set_note("icloud-backup", "changed since")
+    dialogs.open_paths.append(target)
+    dialogs.passphrases[:] = ["correct horse battery", "file passphrase"]  # a wrong one first
+    dialogs.confirm_answers.append(True)  # replace
+    window.file_commands.on_import_triggered()
+    assert ("wrong passphrase", "carry.json") in dialogs.asked
+    assert window.walkthrough.progress.steps["icloud-backup"].note == NOTE
+
+
+def test_printing_a_protected_profile_s_notes_asks_first(
+    make_window: WindowFactory, dialogs: ScriptedDialogs
+) -> None:
+    window = protected_window(make_window, dialogs)
+    window.file_commands.include_notes = True
+    dialogs.confirm_answers.append(False)
+    window.file_commands.on_save_pdf_triggered()
+    assert dialogs.asked[-1][0] == "confirm" and "not encrypted" in dialogs.asked[-1][1]
+    assert not any(kind == "save_path" for kind, _ in dialogs.asked)

@@ -90,7 +90,9 @@ class WalkthroughWindow(QMainWindow):
         self.save_problem_label.setWordWrap(True)
         self.save_problem_label.hide()
 
-        self.file_commands = FileCommands(self, session, dialogs, self)
+        self.file_commands = FileCommands(
+            self, session, dialogs, self, lambda: self.data_commands.current_profile.protected
+        )
         self.passphrase_commands = PassphraseCommands(
             self, session, dialogs, self, profiles, UnlockGuard(), self.file_commands.on_save_pdf_triggered
         )
