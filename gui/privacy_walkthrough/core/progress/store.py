@@ -9,18 +9,16 @@ exactly as it is.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
 import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
 from privacy_walkthrough.core.content.records import RecordError, parse, to_json, validated
+from privacy_walkthrough.core.files import free_name, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
@@ -44,52 +42,6 @@ class LoadResult:
     progress: Progress | None  # None: nothing saved yet (or it was set aside)
     set_aside: Path | None = None  # where an unreadable file was moved
     problem: str | None = None  # what was wrong with it, in plain words
-
-
-def time_stamp(now: dt.datetime) -> str:
-    """``20260506-070809``: the time part of a backup or set-aside file's name."""
-    return now.strftime("%Y%m%d-%H%M%S")
-
-
-def free_name(folder: Path, stem: str, suffix: str) -> Path:
-    """``<stem><suffix>`` in ``folder``, or ``<stem>-2<suffix>``… when that is taken."""
-    candidate = folder / f"{stem}{suffix}"
-    counter = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = folder / f"{stem}-{counter}{suffix}"
-        counter += 1
-    return candidate
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    replace_atomically(path, lambda temp: temp.write_bytes(data))
-
-
-def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
-    """Make ``path`` by having ``fill`` write a temp file beside it (0600), then renaming it over.
-
-    A crash or an error in ``fill`` leaves the old file (or none) and no temp file behind.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
-    os.close(fd)
-    try:
-        fill(Path(tmp_name))
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def read_progress(path: Path, what: str) -> Progress:
