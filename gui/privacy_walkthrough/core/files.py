@@ -1,8 +1,9 @@
-"""Files written so that a crash never leaves half of one: atomic writes and free names.
+"""The app's own files: atomic writes, names that never overwrite, and newer formats.
 
 Used for progress files, backups, set-aside copies, profiles, exported progress, PDFs and
 the content tools' output.  A temp file is written beside the target (mode 0600), flushed
-to disk and renamed over it; names for backups and set-aside copies never overwrite.
+to disk and renamed over it; names for backups and set-aside copies never overwrite.  A
+file whose format version is newer than the app knows is left exactly as it is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,17 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeGuard
+
+MAX_PLAUSIBLE_VERSION = 1000  # a format "version" above this is damage, not a newer app
+
+
+def is_newer_format(version: object, known: int) -> TypeGuard[int | float]:
+    """``version`` (read from a file) is a plausible format version above ``known``: the file
+    was written by a newer app.  An int, or a whole float; never a bool."""
+    if isinstance(version, bool) or not isinstance(version, int | float):
+        return False
+    return known < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
 
 
 def time_stamp(now: dt.datetime) -> str:

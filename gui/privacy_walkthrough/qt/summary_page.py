@@ -112,9 +112,7 @@ class SummaryPage(QWidget):
             self.person_name_edit.setText(walkthrough.progress.person_name)
         self.steps_table.show_walkthrough(walkthrough)
         done_titles = [
-            step.title
-            for step in walkthrough.guide.steps
-            if walkthrough.status(step.id) in (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+            step.title for step in walkthrough.guide.steps if walkthrough.status(step.id).is_finished
         ]
         open_titles = [s.title for s in walkthrough.open_steps()]
         protected = (

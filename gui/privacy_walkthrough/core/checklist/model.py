@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from privacy_walkthrough.core.checklist.labels import (
-    FINISHED,
     blank_status,
     finished_on,
     iso_date,
@@ -208,7 +207,7 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
         sources=refs,
         note=tr("Your note: {note}", note=note) if note else "",
         settled=not blank and effective.is_settled,
-        finished=not blank and effective in FINISHED,
+        finished=not blank and effective.is_finished,
         devices=device_lines(step, saved, step_fit, person.progress, blank, options.generated_at),
         blockers=() if blank else blocker_lines(step_fit, person.progress),
         recheck="" if blank else recheck_line(saved, person.progress),

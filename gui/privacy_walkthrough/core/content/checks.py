@@ -26,6 +26,7 @@ from privacy_walkthrough.core.content.loader import (
 )
 from privacy_walkthrough.core.content.models import (
     PLATFORM_DEVICES,
+    STALE_AFTER_DAYS,
     AnswerRule,
     Confidence,
     DeviceKind,
@@ -33,8 +34,6 @@ from privacy_walkthrough.core.content.models import (
     Step,
 )
 from privacy_walkthrough.core.i18n import tr
-
-STALE_AFTER_DAYS = 180
 
 # Fields that hold identifiers or addresses, not prose: never scanned for HTML or pictures.
 _NOT_TEXT = frozenset({"id", "url", "language", "version", "min_version", "before_version"})

@@ -24,6 +24,8 @@ from msgspec import Meta, Struct, field
 from privacy_walkthrough.core.content.records import FieldRuleError
 
 CONTENT_SCHEMA_VERSION = 1
+# Content not reviewed for longer is stale: `validate` warns, and the welcome page says so.
+STALE_AFTER_DAYS = 180
 
 Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 Version = Annotated[str, Meta(pattern=r"^\d+(?:\.\d+){0,2}$")]

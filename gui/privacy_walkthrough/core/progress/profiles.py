@@ -26,7 +26,7 @@ from msgspec import Meta, Struct
 
 from privacy_walkthrough.core.content.models import Slug
 from privacy_walkthrough.core.content.records import FieldRuleError, parse, replace, to_json
-from privacy_walkthrough.core.files import free_name, time_stamp, write_atomically
+from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import check_encodable
 
@@ -134,7 +134,7 @@ class ProfileRegistry:
             return _fresh()
 
     def _refuse_newer(self, version: object) -> None:
-        if isinstance(version, int) and not isinstance(version, bool) and REGISTRY_VERSION < version < 1000:
+        if is_newer_format(version, REGISTRY_VERSION):
             raise ProfileError(
                 tr(
                     "The list of profiles was saved by a newer version of Privacy Walkthrough. "

@@ -15,10 +15,9 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeGuard
 
 from privacy_walkthrough.core.content.records import RecordError, parse, to_json, validated
-from privacy_walkthrough.core.files import free_name, time_stamp, write_atomically
+from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
@@ -26,7 +25,6 @@ from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_S
 log = logging.getLogger(__name__)
 
 MAX_PROGRESS_BYTES = 5 * 1024 * 1024
-MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer app
 
 
 class ProgressError(Exception):
@@ -67,13 +65,6 @@ def _reject_constant(name: str) -> float:
     raise ValueError(name)
 
 
-def _is_newer(version: object) -> TypeGuard[int | float]:
-    """A plausible schema version above the one this app reads (an int, or a whole float)."""
-    if isinstance(version, bool) or not isinstance(version, int | float):
-        return False
-    return PROGRESS_SCHEMA_VERSION < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
-
-
 def _shown_field(field: str, limit: int = 80) -> str:
     """A field path fit for a message: step ids come from the file, so keep it short and on one line."""
     field = "".join(ch if ch.isprintable() else "?" for ch in field)
@@ -94,7 +85,7 @@ def parse_progress(raw: bytes, what: str) -> Progress:
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
         raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
     version = data.get("schema_version")
-    if _is_newer(version):
+    if is_newer_format(version, PROGRESS_SCHEMA_VERSION):
         raise NewerProgressError(
             tr(
                 "This progress was saved by a newer version of Privacy Walkthrough "
