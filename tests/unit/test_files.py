@@ -22,5 +22,5 @@ from privacy_walkthrough.core.files import MAX_PLAUSIBLE_VERSION, is_newer_forma
         (None, False),
     ],
 )
-def test_a_newer_format_is_a_plausible_whole_version_above_the_known_one(version: object, newer: bool) -> None:
+def test_a_newer_format_is_a_whole_version_above_the_known_one(version: object, newer: bool) -> None:
     assert is_newer_format(version, 3) is newer
