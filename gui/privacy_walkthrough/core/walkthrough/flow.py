@@ -172,7 +172,8 @@ class Walkthrough:
             self._fits_person = person
         found = self._fits.get(step_id)
         if found is None:
-            found = self._fits[step_id] = fit(self.guide.step(step_id), self.progress)
+            step = self.guide.step(step_id)
+            found = self._fits[step_id] = fit(step, self.progress, self.guide.checked_against(step))
         return found
 
     def content_hash(self, step: Step) -> str:
