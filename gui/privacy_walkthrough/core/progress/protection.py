@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.progress.sealed import (
     MAGIC,
     DamagedSealError,
@@ -23,7 +24,6 @@ from privacy_walkthrough.core.progress.sealed import (
     seal,
     unseal,
 )
-from privacy_walkthrough.core.progress.store import write_atomically
 
 
 def profile_files(folder: Path) -> list[Path]:
