@@ -101,6 +101,21 @@ def version_key(version: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
+def version_span(version: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The versions a written version stands for, as ``[low, high)`` keys.
+
+    A person who writes only a major version runs some release of it that they did not
+    name: ``"17"`` is any 17.x, ``"17.2"`` any 17.2.x, and ``"17.2.1"`` that release alone.
+    """
+    low = version_key(version)
+    parts = version.count(".") + 1
+    if parts == 1:
+        return low, (low[0] + 1, 0, 0)
+    if parts == 2:
+        return low, (low[0], low[1] + 1, 0)
+    return low, (low[0], low[1], low[2] + 1)
+
+
 def described(text: str) -> Meta:
     """A field's description for the JSON Schema (``Annotated[str, described("...")]``)."""
     return Meta(description=text)
@@ -179,13 +194,26 @@ class Instructions(StrictModel, frozen=True):
             raise FieldRuleError(None, "web instructions have no OS versions")
 
     def applies_to_version(self, version: str | None) -> bool:
-        """Whether these instructions fit a device on ``version`` (None: unknown, fits)."""
+        """Whether these instructions may fit a device on ``version`` (None: unknown, fits).
+
+        A version written without its minor release ("17") fits when any release it stands
+        for does (see :func:`version_span`); :meth:`surely_applies_to` tells them apart.
+        """
         if version is None:
             return True
-        key = version_key(version)
-        if self.min_version and key < version_key(self.min_version):
+        low, high = version_span(version)
+        if self.min_version and high <= version_key(self.min_version):
             return False
-        return not (self.before_version and key >= version_key(self.before_version))
+        return not (self.before_version and low >= version_key(self.before_version))
+
+    def surely_applies_to(self, version: str | None) -> bool:
+        """Whether these instructions fit every release ``version`` stands for (None: unknown)."""
+        if version is None:
+            return not (self.min_version or self.before_version)
+        low, high = version_span(version)
+        if self.min_version and low < version_key(self.min_version):
+            return False
+        return not (self.before_version and high > version_key(self.before_version))
 
 
 def twice(values: list[Any]) -> list[str]:
