@@ -84,7 +84,7 @@ class Platform(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the facts behind a source are (see shared/reference/facts.md)."""
+    """How sure the facts behind a source are (see content/SOURCES.md)."""
 
     VERIFIED = "verified"  # an Apple (or vendor) page says it
     CORROBORATED = "corroborated"  # several independent sources agree
