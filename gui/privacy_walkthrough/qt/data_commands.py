@@ -6,13 +6,14 @@ opens that person's own progress, and every question that could lose data asks f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
-from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.data_eraser import app_files, erase_app_data
 from privacy_walkthrough.paths import AppPaths
@@ -20,8 +21,6 @@ from privacy_walkthrough.qt.dialogs import Dialogs
 
 
 class WindowHost(Protocol):
-    session: Session
-
     def forget_shown_note(self) -> None: ...
     def reload(self) -> None: ...
     def announce(self, text: str) -> None: ...
@@ -29,9 +28,18 @@ class WindowHost(Protocol):
 
 class DataCommands:
     def __init__(
-        self, host: WindowHost, dialogs: Dialogs, parent: QWidget, paths: AppPaths, profiles: ProfileRegistry
+        self,
+        host: WindowHost,
+        session: Session,
+        dialogs: Dialogs,
+        parent: QWidget,
+        paths: AppPaths,
+        profiles: ProfileRegistry,
+        open_store: Callable[[Profile], ProgressStore | None],
     ) -> None:
         self.host = host
+        self.open_store = open_store  # asks for the passphrase of a protected profile
+        self.session = session
         self.dialogs = dialogs
         self.parent = parent
         self.paths = paths
@@ -41,16 +49,40 @@ class DataCommands:
     def current_profile(self) -> Profile:
         return self.profiles.last_used()
 
-    def _open(self, profile: Profile) -> None:
-        """Make ``profile`` the current one and show its progress."""
+    def _open(self, profile: Profile) -> bool:
+        """Make ``profile`` the current one and show its progress; False if it cannot be opened."""
+        store = self.open_store(profile)
+        if store is None:  # a protected profile, and the person cancelled
+            return False
         self.host.forget_shown_note()
+        try:
+            self.session.open(store)
+        except NewerProgressError as exc:
+            self.dialogs.warn(self.parent, tr("Please update Privacy Walkthrough"), str(exc))
+            self.host.reload()
+            return False
         try:
             self.profiles.set_last_used(profile.id)
         except ProfileError as exc:  # the choice is not remembered, but the profile still opens
             self.host.announce(str(exc))
-        guide = self.host.session.guide
-        self.host.session = Session(guide, ProgressStore(self.profiles.progress_file(profile, guide.info.id)))
         self.host.reload()
+        self.explain_set_aside()
+        return True
+
+    def explain_set_aside(self) -> None:
+        """Tell the person when their saved progress was damaged and moved aside."""
+        notice = self.session.set_aside_notice
+        if notice is not None:
+            self.dialogs.warn(
+                self.parent,
+                tr("Your saved progress could not be read"),
+                tr(
+                    "The saved progress could not be used: {problem}. It was not deleted: it was "
+                    "moved to {path}. The walkthrough starts again from the beginning.",
+                    problem=notice.problem,
+                    path=str(notice.set_aside),
+                ),
+            )
 
     # -- profiles -------------------------------------------------------------------------
 
@@ -58,8 +90,8 @@ class DataCommands:
         if profile_id == self.current_profile.id:
             return
         profile = next(p for p in self.profiles.profiles() if p.id == profile_id)
-        self._open(profile)
-        self.host.announce(tr("Now showing the progress of {name}.", name=profile.name))
+        if self._open(profile):
+            self.host.announce(tr("Now showing the progress of {name}.", name=profile.name))
 
     def new_profile(self) -> None:
         name = self.dialogs.ask_text(
@@ -72,8 +104,8 @@ class DataCommands:
         except ProfileError as exc:
             self.dialogs.warn(self.parent, tr("The profile was not created"), str(exc))
             return
-        self._open(profile)
-        self.host.announce(tr("Created the profile {name}.", name=profile.name))
+        if self._open(profile):
+            self.host.announce(tr("Created the profile {name}.", name=profile.name))
 
     def rename_profile(self) -> None:
         current = self.current_profile
@@ -114,7 +146,7 @@ class DataCommands:
         except ProfileError as exc:
             self.dialogs.warn(self.parent, tr("The profile was not deleted"), str(exc))
             return
-        self._open(self.profiles.last_used())
+        self._open(self.profiles.last_used())  # a newer file is explained there
         self.host.announce(tr("Deleted the profile {name}.", name=current.name))
 
     # -- this profile's progress, and everything ------------------------------------------
@@ -132,7 +164,7 @@ class DataCommands:
         if not confirmed:
             return
         self.host.forget_shown_note()
-        backup = self.host.session.start_over()
+        backup = self.session.start_over()
         self.host.reload()
         if backup is not None:
             self.dialogs.inform(

@@ -7,25 +7,33 @@ the next time the app opens; the app says so, in the language chosen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from privacy_walkthrough.core.i18n import N_, current_language, tr
 from privacy_walkthrough.core.languages import own_name
 from privacy_walkthrough.core.progress.profiles import ProfileError
+from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.translations import available_languages, load_translations, pick_language
-
-if TYPE_CHECKING:
-    from privacy_walkthrough.qt.main_window import WalkthroughWindow
 
 
 class LanguageMenu:
     """The Language submenu: "System language", then every language that ships, in its own name."""
 
-    def __init__(self, window: WalkthroughWindow, parent_menu: QMenu) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        parent_menu: QMenu,
+        dialogs: Dialogs,
+        saved: Callable[[], str | None],
+        remember: Callable[[str | None], object],
+    ) -> None:
         self.window = window
+        self.dialogs = dialogs
+        self._saved = saved
+        self._remember = remember
         self.menu = parent_menu.addMenu(tr("&Language"))
         self.menu.setObjectName("languageMenu")
         self.group = QActionGroup(window)
@@ -42,21 +50,16 @@ class LanguageMenu:
             self.actions[code] = action
         self.show_choice()
 
-    def _saved(self) -> str | None:
-        commands = self.window.data_commands
-        return commands.profiles.language(commands.current_profile.id)
-
     def show_choice(self) -> None:
         """Check the current profile's choice (after opening another profile, say)."""
         saved = self._saved()
         self.actions.get(saved, self.actions[None]).setChecked(True)
 
     def on_language_chosen(self, code: str | None) -> None:
-        commands = self.window.data_commands
         try:
-            commands.profiles.set_language(commands.current_profile.id, code)
+            self._remember(code)
         except ProfileError as exc:
-            self.window.dialogs.warn(self.window, tr("The language was not changed"), str(exc))
+            self.dialogs.warn(self.window, tr("The language was not changed"), str(exc))
             self.show_choice()
             return
         language = pick_language(None, code)
@@ -64,7 +67,7 @@ class LanguageMenu:
             return
         # Said in the language chosen: that is the one the person can read.
         words = load_translations(language)
-        self.window.dialogs.inform(
+        self.dialogs.inform(
             self.window,
             words.gettext(N_("Language")),
             words.gettext(

@@ -104,7 +104,7 @@ def _run_window(
             return
         CrashHandler(chosen, lambda: window, log_file).install()
         shell.hand_over(window)
-        _explain_set_aside(window, chosen)
+        window.data_commands.explain_set_aside()
 
     shell.first_painted.connect(on_shell_first_painted)
     shell.show()
@@ -112,21 +112,6 @@ def _run_window(
     if error is not None:
         raise error
     return 1 if failed else status
-
-
-def _explain_set_aside(window: WalkthroughWindow, dialogs: Dialogs) -> None:
-    notice = window.session.set_aside_notice
-    if notice is not None:
-        dialogs.warn(
-            window,
-            tr("Your saved progress could not be read"),
-            tr(
-                "The saved progress could not be used: {problem}. It was not deleted: it was moved "
-                "to {path}. The walkthrough starts again from the beginning.",
-                problem=notice.problem,
-                path=str(notice.set_aside),
-            ),
-        )
 
 
 def _use_profile_language(requested: str | None, saved: str | None) -> None:
@@ -152,10 +137,12 @@ def build_window(
     """
     # The second turn of start-up: these bring in the guide and the pages (see the module's docstring).
     from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
-    from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
+    from privacy_walkthrough.core.progress.store import NewerProgressError
+    from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
     from privacy_walkthrough.core.walkthrough.session import Session
     from privacy_walkthrough.qt.guide_choice import choose_guide
     from privacy_walkthrough.qt.main_window import WalkthroughWindow
+    from privacy_walkthrough.qt.passphrase_commands import open_store
 
     try:
         profiles = ProfileRegistry(paths.data)
@@ -176,11 +163,13 @@ def build_window(
                 path=str(profiles.set_aside_notice),
             ),
         )
-    store = ProgressStore(profiles.progress_file(profiles.last_used(), guide.info.id))
+    store = open_store(profiles, profiles.last_used(), guide.info.id, dialogs, None, UnlockGuard())
+    if store is None:  # a protected profile, and the person chose not to open it
+        return None
     store.sweep_temp_files()
     try:
         session = Session(guide, store)
     except NewerProgressError as exc:
-        dialogs.warn(None, tr("Please update Privacy Walkthrough"), str(exc))
+        dialogs.warn(None, tr("Please update Privacy Walkthrough"), exc.sentence())
         return None
     return WalkthroughWindow(session, dialogs, paths, profiles)

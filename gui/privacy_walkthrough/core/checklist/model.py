@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from privacy_walkthrough.core.checklist.labels import (
-    FINISHED,
     blank_status,
     finished_on,
     iso_date,
     kind_warning,
     legend,
+    plain_text,
     route_label,
 )
 from privacy_walkthrough.core.checklist.person import (
@@ -43,13 +43,17 @@ from privacy_walkthrough.core.progress.models import Progress
 
 logger = logging.getLogger(__name__)
 
-# The sources behind "What no setting can protect" (see shared/reference/facts.md, R0).
+# The sources behind "What no setting can protect" (see content/SOURCES.md). The current
+# guidelines were only seen quoted, never opened: not "verified".
 LOOKUP_LOG_SOURCES = (
     Source(
-        title="Legal Process Guidelines (U.S.), October 2025 edition",
+        title=(
+            "Legal Process Guidelines, U.S. (October 2025 edition; "
+            "we only saw it quoted, not the document itself)"
+        ),
         url="https://www.apple.com/legal/privacy/law-enforcement-guidelines-us.pdf",
         publisher="Apple",
-        confidence=Confidence.VERIFIED,
+        confidence=Confidence.UNVERIFIED,
     ),
     Source(
         title="Apple Harvests iMessage Logs And Could Share Them With The Police (2016)",
@@ -60,6 +64,18 @@ LOOKUP_LOG_SOURCES = (
 )
 
 
+def lookup_logs() -> str:
+    """What no setting can protect, in one paragraph: the summary page and the checklist say it."""
+    return tr(
+        "Each time Messages, Contacts or another app checks whether a phone number or email "
+        "address can receive iMessage, Apple's servers log the lookup: who was looked up and when. "
+        "Apple says it keeps these logs for up to 25 days and can hand them to police who bring a "
+        "valid legal order; it also says the logs do not prove that any message was sent. No "
+        "setting changes this: the only way around it is not to use iMessage for a conversation, "
+        "for example by using Signal instead."
+    )
+
+
 @dataclass(frozen=True)
 class ChecklistOptions:
     """What goes into a checklist besides the guide and the progress."""
@@ -67,6 +83,7 @@ class ChecklistOptions:
     generated_at: dt.datetime  # pass a time with the local zone: dates print in that zone
     app_version: str
     include_notes: bool = False  # notes are private; by default they stay out
+    include_undo: bool = False  # each setting's "How to undo it", printed on request
     blank: bool = False  # to print before starting: every box open, no dates, no notes
     person_name: str = ""  # optional "prepared for"
     # devices covered, as plain labels; empty: the progress's own devices, or "not recorded"
@@ -93,6 +110,7 @@ class StepEntry:
     blockers: tuple[str, ...] = ()  # "Needs an update first: Work iPad runs iPadOS 16.7; …"
     recheck: str = ""  # "Check again on Work iPhone, iPad"
     confirmed: str = ""  # "Last confirmed 2025-03-04"
+    undo: str = ""  # "How to undo it: …" (only when asked for)
 
 
 @dataclass(frozen=True)
@@ -215,11 +233,14 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
         sources=refs,
         note=tr("Your note: {note}", note=note) if note else "",
         settled=not blank and effective.is_settled,
-        finished=not blank and effective in FINISHED,
+        finished=not blank and effective.is_finished,
         devices=device_lines(step, saved, step_fit, person.progress, blank, options.generated_at),
         blockers=() if blank else blocker_lines(step_fit, person.progress),
         recheck="" if blank else recheck_line(saved, person.progress),
         confirmed=confirmed,
+        undo=tr("How to undo it: {text}", text=plain_text(step.undo))
+        if options.include_undo and step.undo
+        else "",
     )
 
 
@@ -241,20 +262,10 @@ def _limits(numbers: SourceNumbers) -> TextSection:
     return TextSection(
         tr("What no setting can protect"),
         (
+            lookup_logs(),
             tr(
-                "Each time Messages, Contacts or another app checks whether a phone number or email "
-                "address can receive iMessage, Apple's servers log the lookup: who was looked up and "
-                "when. Reports from 2016 said the log also holds the IP address of the device that "
-                "asked, which can hint at where you were."
-            ),
-            tr(
-                "Apple says it keeps these logs for up to 25 days and can hand them to police who "
-                "bring a valid legal order. Apple also says the logs do not prove that any message "
-                "was sent."
-            ),
-            tr(
-                "No setting changes this: the lookups are how iMessage works. The only way around "
-                "them is not to use iMessage for a conversation, for example by using Signal instead."
+                "Reports from 2016 said the log also holds the IP address of the device that asked, "
+                "which can hint at where you were."
             ),
             numbers.refer(LOOKUP_LOG_SOURCES),
         ),

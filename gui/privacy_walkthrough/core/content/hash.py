@@ -19,24 +19,22 @@ except ImportError:
 
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import to_data
-from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
+from privacy_walkthrough.core.progress.models import StepProgress
 
 HASH_CHARS = 16
 
 # Not part of what the person read: a re-review with no edits, or a new content file format,
 # must not flag a step as changed.  Nor is whom the step fits (``applicability``): saying which
 # devices a step concerns, or adding a minimum version, does not change what the person did.
-IGNORED_FIELDS = frozenset({"reviewed", "schema_version", "applicability"})
-
-FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+# Nor does how to undo it (``undo``) or which system versions it was checked against.
+IGNORED_FIELDS = frozenset({"reviewed", "schema_version", "applicability", "undo", "checked_against"})
 
 
 def step_content_hash(step: Step) -> str:
     """The first 16 hex digits of the sha256 of the step's canonical JSON.
 
-    Fields left at their default are omitted (the content records are encoded that way), so
-    that a new optional field in a later content format does not change the hash of every
-    step that does not use it.
+    Fields left at their default are omitted, so that a new optional field in a later content
+    format does not change the hash of every step that does not use it.
     """
     data = {key: value for key, value in to_data(step).items() if key not in IGNORED_FIELDS}
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -50,6 +48,6 @@ def changed_since_done(step: Step, entry: StepProgress, current: str | None = No
     were kept (schema v1) has an empty hash and is never flagged.  ``current``: the step's
     hash if the caller has it already.
     """
-    if entry.status not in FINISHED or not entry.content_hash:
+    if not entry.status.is_finished or not entry.content_hash:
         return False
     return entry.content_hash != (current or step_content_hash(step))

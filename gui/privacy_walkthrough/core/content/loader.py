@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from importlib.abc import Traversable
 from typing import Any, TypeVar
 
-import msgspec
+from pydantic import BaseModel
 
 from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.content.records import RecordError, parse
+from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
 
-M = TypeVar("M", bound=msgspec.Struct)
+M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.toml"
 STEPS_FOLDER = "steps"
@@ -49,29 +50,10 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def line_of(text: str, key: object) -> int | None:
-    """The line (from 1) where ``key`` is set or its ``[table]``/``[[array]]`` starts, if found."""
-    if not isinstance(key, str):
-        return None
-    match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\].]", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
-
-
 def _line_in_message(message: str) -> int | None:
     """Python before 3.14 gives a TOML error's line only in its message: "(at line 5, …)"."""
     match = re.search(r"at line (\d+)", message)
     return int(match.group(1)) if match else None
-
-
-def stripped(value: Any) -> Any:
-    """TOML data with the whitespace around every text removed, as content writers expect."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, dict):
-        return {key: stripped(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [stripped(item) for item in value]
-    return value
 
 
 def parse_file(
@@ -95,11 +77,10 @@ def parse_file(
         problems.append(ContentProblem(label, None, tr("is not valid TOML: {error}", error=exc), line))
         return None
     try:
-        return parse(stripped(data), model)
+        return parse(data, model)
     except RecordError as exc:
         for problem in exc.problems:
-            loc = problem.loc
-            line = line_of(text, loc[0]) if loc else None
+            line = locate(text, problem.field) if problem.field else None
             problems.append(ContentProblem(label, problem.field or "(file)", problem.message, line))
         return None
 

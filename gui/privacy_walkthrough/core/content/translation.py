@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from msgspec import Meta, field
+from pydantic import Field, StringConstraints, model_validator
 
 from privacy_walkthrough.core.content.models import (
     ContentVersion,
@@ -28,26 +28,14 @@ from privacy_walkthrough.core.content.models import (
     Slug,
     Step,
     StrictModel,
+    choice,
     described,
 )
-from privacy_walkthrough.core.content.records import FieldRuleError, replace
+from privacy_walkthrough.core.content.records import LANGUAGE_PATTERN, replace, rule
 from privacy_walkthrough.core.i18n import tr
 
-LanguageCode = Annotated[
-    str,
-    Meta(
-        pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$",
-        description='The language code, the same as the folder name: "es", "ar", "pt-BR".',
-    ),
-]
-ContentHash = Annotated[
-    str,
-    Meta(
-        pattern=r"^[0-9a-f]{16}$",
-        description="The content hash of the English step this was translated from (16 hex digits; "
-        "`privacy-walkthrough validate` prints the current one).",
-    ),
-]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+ContentHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 
 
 class ReviewState(StrEnum):
@@ -55,12 +43,12 @@ class ReviewState(StrEnum):
     REVIEWED = "reviewed"
 
 
-class TranslationReview(StrictModel, frozen=True):
+class TranslationReview(StrictModel):
     """Who has checked the translation: ``[review]`` in a translation's guide.toml."""
 
     state: Annotated[
         ReviewState,
-        described(
+        choice(
             "'machine-assisted' (not yet reviewed by a native speaker) or 'reviewed' "
             "(a native speaker checked every step; give reviewer and date)."
         ),
@@ -68,56 +56,65 @@ class TranslationReview(StrictModel, frozen=True):
     reviewer: Annotated[NonEmpty | None, described("Who reviewed it (with state = 'reviewed').")] = None
     date: Annotated[dt.date | None, described("When it was reviewed (a TOML date).")] = None
 
-    def __post_init__(self) -> None:
+    @model_validator(mode="after")
+    def _reviewed_by_someone(self) -> Self:
         if self.state is ReviewState.REVIEWED and (self.reviewer is None or self.date is None):
-            raise FieldRuleError("reviewer", "a reviewed translation names its reviewer and date")
+            raise rule("reviewer", "a reviewed translation names its reviewer and date")
+        return self
 
 
-class GuideTranslation(StrictModel, frozen=True):
+class GuideTranslation(StrictModel):
     """``guide.toml`` of a translation folder: the guide's words and the review state."""
 
-    schema_version: ContentVersion
+    schema_version: Annotated[ContentVersion, described("The content format version; write 1.")]
     id: Annotated[Slug, described("The guide's id, the same as the English guide's.")]
-    language: LanguageCode
+    language: Annotated[LanguageCode, described('The language code, the same as the folder name: "es".')]
     title: Annotated[NonEmpty, described("The guide's title in this language.")]
     description: Annotated[NonEmpty, described("The welcome page's Markdown, in this language.")]
     review: Annotated[TranslationReview, described("Who has checked this translation ([review]).")]
 
 
-class InstructionsText(StrictModel, frozen=True):
+class InstructionsText(StrictModel):
     """The words of one ``[[instructions]]`` table, in the English order."""
 
-    steps: Annotated[list[NonEmpty], Meta(min_length=1, description="What to tap, in order.")]
+    steps: Annotated[list[NonEmpty], described("What to tap, in order.", min_length=1)]
     path: Annotated[
-        list[NonEmpty],
-        described("The menu path in Apple's own words for this language, one entry per level."),
-    ] = field(default_factory=list)
+        list[NonEmpty], described("The menu path in Apple's own words for this language, one entry a level.")
+    ] = Field(default_factory=list)
     target: Annotated[NonEmpty | None, described("The state to leave the last switch in.")] = None
+    title: Annotated[NonEmpty | None, described("The block's heading, when the English has one.")] = None
 
 
-class ApplicabilityText(StrictModel, frozen=True):
+class ApplicabilityText(StrictModel):
     """The words of ``[applicability]``: each rule's reason and each requirement's fix, in order."""
 
-    not_applicable_when: list[NonEmpty] = field(default_factory=list)
-    caution_when: list[NonEmpty] = field(default_factory=list)
-    requires: list[NonEmpty] = field(default_factory=list)
+    not_applicable_when: list[NonEmpty] = Field(default_factory=list)
+    caution_when: list[NonEmpty] = Field(default_factory=list)
+    requires: list[NonEmpty] = Field(default_factory=list)
 
 
-class StepTranslation(StrictModel, frozen=True):
+class StepTranslation(StrictModel):
     """``steps/<id>.toml`` of a translation folder: one step's words."""
 
-    schema_version: ContentVersion
-    id: Slug
-    translated_from: ContentHash
+    schema_version: Annotated[ContentVersion, described("The content format version; write 1.")]
+    id: Annotated[Slug, described("The English step's id; the file is named <id>.toml.")]
+    translated_from: Annotated[
+        ContentHash,
+        described(
+            "The content hash of the English step this was translated from (16 hex digits; "
+            "`privacy-walkthrough validate` prints the current one)."
+        ),
+    ]
     title: NonEmpty
-    summary: Annotated[str, Meta(min_length=1, max_length=200)]
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     why: NonEmpty
     check: NonEmpty
     gives_up: NonEmpty
     applies_to: NonEmpty
     uncertain: str | None = None
-    instructions: list[InstructionsText] = field(default_factory=list)
-    applicability: ApplicabilityText = field(default_factory=ApplicabilityText)
+    undo: str | None = None
+    instructions: list[InstructionsText] = Field(default_factory=list)
+    applicability: ApplicabilityText = Field(default_factory=ApplicabilityText)
 
 
 class MismatchError(ValueError):
@@ -177,6 +174,7 @@ def translate_step(english: Step, words: StepTranslation) -> Step:
         gives_up=words.gives_up,
         applies_to=words.applies_to,
         uncertain=words.uncertain,
+        undo=words.undo,
         instructions=instructions,
         applicability=applicability,
     )

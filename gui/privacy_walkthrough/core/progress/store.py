@@ -9,34 +9,52 @@ exactly as it is.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
 import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeGuard
 
-from privacy_walkthrough.core.content.records import RecordError, parse, to_json, validated
+from privacy_walkthrough.core.content.records import Problem, RecordError, parse, to_json
+from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.progress.sealed import (
+    DamagedSealError,
+    NewerSealError,
+    SealKey,
+    WrongPassphraseError,
+    is_sealed,
+    seal,
+    unseal,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_PROGRESS_BYTES = 5 * 1024 * 1024
-MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer app
 
 
 class ProgressError(Exception):
-    """The progress file could not be read or written; the message is for the user."""
+    """The progress file could not be read or written; the message is for the user.
+
+    The message is a clause ("the file x.json is not …", no full stop at the end), to be
+    put in a sentence; :meth:`sentence` makes it one on its own.
+    """
+
+    def sentence(self) -> str:
+        """The message as a sentence of its own: a capital first, one full stop at the end."""
+        text = str(self)
+        return f"{text[:1].upper()}{text[1:].rstrip('.')}."
 
 
 class NewerProgressError(ProgressError):
     """The file was written by a newer version of the app; it is left untouched."""
+
+
+class LockedProgressError(ProgressError):
+    """The file is sealed with a passphrase this store does not hold; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -46,57 +64,12 @@ class LoadResult:
     problem: str | None = None  # what was wrong with it, in plain words
 
 
-def time_stamp(now: dt.datetime) -> str:
-    """``20260506-070809``: the time part of a backup or set-aside file's name."""
-    return now.strftime("%Y%m%d-%H%M%S")
-
-
-def free_name(folder: Path, stem: str, suffix: str) -> Path:
-    """``<stem><suffix>`` in ``folder``, or ``<stem>-2<suffix>``… when that is taken."""
-    candidate = folder / f"{stem}{suffix}"
-    counter = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = folder / f"{stem}-{counter}{suffix}"
-        counter += 1
-    return candidate
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    replace_atomically(path, lambda temp: temp.write_bytes(data))
-
-
-def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
-    """Make ``path`` by having ``fill`` write a temp file beside it (0600), then renaming it over.
-
-    A crash or an error in ``fill`` leaves the old file (or none) and no temp file behind.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
-    os.close(fd)
-    try:
-        fill(Path(tmp_name))
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def read_progress(path: Path, what: str) -> Progress:
+def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress:
     """Read and validate a progress file; ``what`` names it in messages ("the progress file").
 
-    Raises :class:`NewerProgressError` for a file from a newer app and :class:`ProgressError`
-    with a plain-words reason for anything else that is wrong.
+    A sealed file is opened with ``key``.  Raises :class:`NewerProgressError` for a file from a
+    newer app, :class:`LockedProgressError` for a sealed file that ``key`` does not open, and
+    :class:`ProgressError` with a plain-words reason for anything else that is wrong.
     """
     if path.is_symlink():
         raise ProgressError(tr("{what} is a link to another place", what=what))
@@ -107,7 +80,29 @@ def read_progress(path: Path, what: str) -> Progress:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
-    return parse_progress(raw, what)
+    return parse_progress(open_sealed(raw, what, key), what)
+
+
+def open_sealed(raw: bytes, what: str, key: SealKey | None) -> bytes:
+    """The plain bytes of a progress file: ``raw`` itself, or ``raw`` unsealed with ``key``."""
+    if not is_sealed(raw):
+        return raw
+    if key is None:
+        raise LockedProgressError(tr("{what} is protected with a passphrase", what=what))
+    try:
+        return unseal(raw, key)
+    except WrongPassphraseError as exc:
+        raise LockedProgressError(tr("{what} is protected with another passphrase", what=what)) from exc
+    except NewerSealError as exc:
+        raise NewerProgressError(
+            tr(
+                "{what} was protected by a newer version of Privacy Walkthrough. "
+                "Please update the app. The file has been left as it is.",
+                what=what,
+            )
+        ) from exc
+    except DamagedSealError as exc:
+        raise ProgressError(tr("{what} is damaged (it cannot be decrypted)", what=what)) from exc
 
 
 def _reject_constant(name: str) -> float:
@@ -115,17 +110,44 @@ def _reject_constant(name: str) -> float:
     raise ValueError(name)
 
 
-def _is_newer(version: object) -> TypeGuard[int | float]:
-    """A plausible schema version above the one this app reads (an int, or a whole float)."""
-    if isinstance(version, bool) or not isinstance(version, int | float):
-        return False
-    return PROGRESS_SCHEMA_VERSION < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
-
-
 def _shown_field(field: str, limit: int = 80) -> str:
     """A field path fit for a message: step ids come from the file, so keep it short and on one line."""
     field = "".join(ch if ch.isprintable() else "?" for ch in field)
     return field if len(field) <= limit else field[: limit - 1] + "…"
+
+
+# Shown at most: a damaged file can hold thousands of problems, and the reason is one line.
+PROBLEMS_SHOWN_CHARS = 200
+
+
+def _not_json(raw: bytes, what: str) -> ProgressError:
+    """A file that starts like JSON is a damaged progress file; anything else (a PDF…) is not one."""
+    if raw.lstrip()[:1] in (b"{", b""):
+        return ProgressError(tr("{what} is damaged (not valid JSON)", what=what))
+    return ProgressError(tr("{what} is not a Privacy Walkthrough progress file (not valid JSON)", what=what))
+
+
+def _problem_words(problem: Problem) -> str:
+    """``'steps.alpha.status' is 'finished', which is not allowed: …`` with the field kept short."""
+    if not problem.loc:
+        return problem.message
+    return tr("'{field}' {message}", field=_shown_field(problem.field), message=problem.message)
+
+
+def bad_values(what: str, problems: list[Problem]) -> str:
+    """Every problem, joined on one line, while they fit; then how many more there are."""
+    shown: list[str] = []
+    for problem in problems:
+        words = _problem_words(problem)
+        if shown and sum(len(w) + 2 for w in shown) + len(words) > PROBLEMS_SHOWN_CHARS:
+            break
+        shown.append(words)
+    text = tr("{what} has bad values: {problems}", what=what, problems="; ".join(shown))
+    if len(problems) == 1:
+        text = tr("{what} has a bad value: {problem}", what=what, problem=shown[0])
+    if len(shown) < len(problems):
+        text += tr(" (and {count} more)", count=len(problems) - len(shown))
+    return text
 
 
 def parse_progress(raw: bytes, what: str) -> Progress:
@@ -138,16 +160,17 @@ def parse_progress(raw: bytes, what: str) -> Progress:
         # ValueError covers JSONDecodeError, NaN/Infinity and integers too long to convert.
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ProgressError(tr("{what} is damaged (not valid JSON)", what=what)) from exc
+        raise _not_json(raw, what) from exc
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
         raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
     version = data.get("schema_version")
-    if _is_newer(version):
+    if is_newer_format(version, PROGRESS_SCHEMA_VERSION):
         raise NewerProgressError(
             tr(
-                "This progress was saved by a newer version of Privacy Walkthrough "
-                "(format {found}, this version reads {known}). Please update the app; "
-                "the file has been left as it is.",
+                "{what} was saved by a newer version of Privacy Walkthrough "
+                "(format {found}; this version reads {known}). Please update the app; "
+                "the file has been left as it is",
+                what=what,
                 found=int(version),
                 known=PROGRESS_SCHEMA_VERSION,
             )
@@ -155,24 +178,18 @@ def parse_progress(raw: bytes, what: str) -> Progress:
     try:
         return parse(upgrade(data), Progress)
     except RecordError as exc:
-        first = exc.problems[0]
-        field = _shown_field(first.field or "(file)")
-        raise ProgressError(
-            tr(
-                "{what} has a bad value in '{field}': {message}",
-                what=what,
-                field=field,
-                message=first.message,
-            )
-        ) from exc
+        raise ProgressError(bad_values(what, exc.problems)) from exc
 
 
 class ProgressStore:
     """The progress file of one guide in one data folder."""
 
-    def __init__(self, path: Path, clock: type[dt.datetime] = dt.datetime) -> None:
+    def __init__(
+        self, path: Path, clock: type[dt.datetime] = dt.datetime, key: SealKey | None = None
+    ) -> None:
         self.path = path
         self._clock = clock
+        self.key = key  # set: the file is sealed with it on every save (a protected profile)
 
     def _now(self) -> dt.datetime:
         return self._clock.now(dt.UTC)
@@ -183,7 +200,7 @@ class ProgressStore:
             return LoadResult(None)
         try:
             progress = self.read()
-        except NewerProgressError:
+        except (NewerProgressError, LockedProgressError):
             raise
         except ProgressError as exc:
             aside = self.set_aside("damaged")
@@ -193,14 +210,15 @@ class ProgressStore:
 
     def read(self) -> Progress:
         """Read the saved progress without changing anything on disk (raises ProgressError)."""
-        return read_progress(self.path, tr("the progress file"))
+        return read_progress(self.path, tr("the progress file"), self.key)
 
     def save(self, progress: Progress) -> None:
         """Write the progress atomically (raises OSError when the disk refuses).
 
-        Raises ValueError, and writes nothing, for progress that could not be read back.
+        The progress was checked as it was made and changed (see ``progress.models``).
         """
-        write_atomically(self.path, to_json(validated(progress)))
+        data = to_json(progress)
+        write_atomically(self.path, seal(data, self.key) if self.key else data)
 
     def set_aside(self, reason: str) -> Path | None:
         """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""

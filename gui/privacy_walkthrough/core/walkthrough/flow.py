@@ -18,7 +18,7 @@ from enum import Enum
 
 from privacy_walkthrough.core.content.hash import changed_since_done, step_content_hash
 from privacy_walkthrough.core.content.models import Guide, Step
-from privacy_walkthrough.core.content.records import replace, validated
+from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,
     SUMMARY_PAGE,
@@ -31,8 +31,6 @@ from privacy_walkthrough.core.progress.models import (
 )
 from privacy_walkthrough.core.walkthrough import device_changes
 from privacy_walkthrough.core.walkthrough.applicability import Fit, all_ticked, effective_status, fit
-
-FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 
 
 class PageKind(Enum):
@@ -161,6 +159,9 @@ class Walkthrough:
         if self.can_go_back:
             self.go_to(self._index - 1)
 
+    def go_to_summary(self) -> None:
+        self.go_to(len(self.pages) - 1)
+
     # -- decisions ----------------------------------------------------------------------
 
     def fit(self, step_id: str) -> Fit:
@@ -171,7 +172,8 @@ class Walkthrough:
             self._fits_person = person
         found = self._fits.get(step_id)
         if found is None:
-            found = self._fits[step_id] = fit(self.guide.step(step_id), self.progress)
+            step = self.guide.step(step_id)
+            found = self._fits[step_id] = fit(step, self.progress, self.guide.checked_against(step))
         return found
 
     def content_hash(self, step: Step) -> str:
@@ -236,22 +238,20 @@ class Walkthrough:
         ticks: dict[str, dt.datetime] | None = None,
         recheck: list[str] | None = None,
     ) -> StepProgress:
-        """The step's progress after a decision, validated whole before anything changes."""
+        """The step's progress after a decision, checked whole (ValueError) before anything changes."""
         entry = self.progress.step(step.id)
         now = self._clock()
-        finished = status in FINISHED
-        return validated(
-            StepProgress(
-                status=status,
-                skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
-                note=entry.note,
-                changed_at=now,
-                done_at=now if finished else None,
-                content_hash=self.content_hash(step) if finished else "",
-                devices_done=dict(entry.devices_done) if ticks is None else ticks,
-                recheck=recheck or [],
-                confirmed_at=entry.confirmed_at,
-            )
+        finished = status.is_finished
+        return StepProgress(
+            status=status,
+            skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
+            note=entry.note,
+            changed_at=now,
+            done_at=now if finished else None,
+            content_hash=self.content_hash(step) if finished else "",
+            devices_done=dict(entry.devices_done) if ticks is None else ticks,
+            recheck=recheck or [],
+            confirmed_at=entry.confirmed_at,
         )
 
     def set_device_done(self, step_id: str, device_id: str, done: bool) -> None:
@@ -279,9 +279,9 @@ class Walkthrough:
             del ticks[device_id]
         recheck = [d for d in entry.recheck if d != device_id]
         every = all(d.id in ticks for d in step_fit.devices)
-        if done and every and entry.status not in FINISHED:
+        if done and every and not entry.status.is_finished:
             updated = self._decided(step, StepStatus.DONE, ticks=ticks, recheck=recheck)
-        elif not done and entry.status in FINISHED:
+        elif not done and entry.status.is_finished:
             updated = self._decided(step, StepStatus.NOT_STARTED, ticks=ticks, recheck=recheck)
         else:
             updated = replace(entry, devices_done=ticks, recheck=recheck)
@@ -300,11 +300,10 @@ class Walkthrough:
         that could not be saved (device ids listed twice, say), before anything changes.
         """
         old = list(self.progress.devices)
-        new = [validated(d) for d in devices]
+        new = list(devices)
         if new == old:
             return
-        validated(replace(self.progress, devices=new))  # unique ids, not too many: before any change
-        self.progress.devices = new
+        self.progress.devices = new  # checked first (unique ids, not too many): raises before any change
         device_changes.flag_updated(self.guide, self.progress, old, new)
         device_changes.forget_removed(self.progress, device_changes.same_devices(old, new))
         self._changed()
@@ -349,23 +348,21 @@ class Walkthrough:
     def set_note(self, step_id: str, note: str) -> None:
         entry = self._editable(step_id)
         if entry.note != note:
-            validated(replace(entry, note=note))  # not too long: checked before it changes
-            entry.note = note
+            entry.note = note  # checked (not too long) before it changes
             self._changed()
 
     def set_person_name(self, name: str) -> None:
         """Who the checklist is prepared for (optional, printed on the checklist)."""
         name = name.strip()
         if self.progress.person_name != name:
-            validated(replace(self.progress, person_name=name))
-            self.progress.person_name = name
+            self.progress.person_name = name  # checked before it changes
             self._changed()
 
     # -- overview -----------------------------------------------------------------------
 
     def tally(self) -> Tally:
         statuses = [self.status(s) for s in self.guide.step_ids]
-        done = sum(s in (StepStatus.DONE, StepStatus.ACKNOWLEDGED) for s in statuses)
+        done = sum(s.is_finished for s in statuses)
         settled = sum(s.is_settled for s in statuses)
         return Tally(done=done, settled=settled, total=len(statuses))
 
