@@ -49,7 +49,8 @@ def test_the_window_under_lang_ar_is_laid_out_right_to_left(
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft()
     assert window.step_list.isRightToLeft()
-    assert window.progress_bar.isRightToLeft()
+    assert window.nav_bar.progress_bar.isRightToLeft()
+    assert window.step_page.decision_bar.isRightToLeft()
     # Qt's own words (here a standard button's) come from PySide6's qtbase_ar catalog.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
 
@@ -94,3 +95,30 @@ def test_qt_buttons_speak_the_language(qtbot: object) -> None:
     apply_language(app)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancelar"
+
+
+def test_a_stale_translated_step_is_shown_in_english_with_a_plain_note(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    from privacy_walkthrough.core.content.hash import step_content_hash
+    from privacy_walkthrough.core.content.loader import load_guide
+    from privacy_walkthrough.guides import localized
+    from tests.helpers import write_guide, write_translation
+
+    root = tmp_path / "test-guide"
+    english = load_guide(write_guide(root / "en", ["first-step", "second-step"]))
+    current = step_content_hash(english.step("first-step"))
+    write_translation(root / "es", {"first-step": current, "second-step": "0123456789abcdef"})
+    window = make_window(localized(english, root, "es"))
+
+    window.go_to_page(window.walkthrough.page_index_of_step("first-step"))
+    page = window.step_page
+    assert page.title_label.text() == "Paso first step"
+    assert page.translation_note_label.isHidden()
+
+    window.go_to_page(window.walkthrough.page_index_of_step("second-step"))
+    page = window.step_page
+    assert page.title_label.text() == "Second step"
+    assert page.translation_note_label.isVisible()
+    assert "shown in English" in page.translation_note_label.text()
+    assert "machine-assisted" in window.welcome_page.translation_label.text()
