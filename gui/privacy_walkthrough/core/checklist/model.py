@@ -36,13 +36,17 @@ from privacy_walkthrough.core.progress.models import Progress
 
 logger = logging.getLogger(__name__)
 
-# The sources behind "What no setting can protect" (see shared/reference/facts.md, R0).
+# The sources behind "What no setting can protect" (see content/SOURCES.md). The current
+# guidelines were only seen quoted, never opened: not "verified".
 LOOKUP_LOG_SOURCES = (
     Source(
-        title="Legal Process Guidelines (U.S.), October 2025 edition",
+        title=(
+            "Legal Process Guidelines, U.S. (October 2025 edition; "
+            "we only saw it quoted, not the document itself)"
+        ),
         url="https://www.apple.com/legal/privacy/law-enforcement-guidelines-us.pdf",
         publisher="Apple",
-        confidence=Confidence.VERIFIED,
+        confidence=Confidence.UNVERIFIED,
     ),
     Source(
         title="Apple Harvests iMessage Logs And Could Share Them With The Police (2016)",

@@ -31,9 +31,11 @@ from privacy_walkthrough.core.content.models import (
     DeviceKind,
     GuideInfo,
     Step,
+    StepKind,
 )
 from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.labels import instructions_label
 
 # Fields that hold identifiers or addresses, not prose: never scanned for HTML or pictures.
 _NOT_TEXT = frozenset({"id", "url", "language", "version", "min_version", "before_version"})
@@ -191,6 +193,12 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
         problem = url_problem(source.url)
         if problem:
             yield file.error(field, problem)
+        elif urlsplit(source.url).path.strip("/") == "":
+            message = tr(
+                "a home page is not a source: link the page or article that says the thing, "
+                "not the site's front page"
+            )
+            yield file.warning(field, message)
         page = _same_page(source.url)
         if page in seen:
             message = tr("the same address as sources.{first}.url: list each source once", first=seen[page])
@@ -205,6 +213,28 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
                 "do not settle and what the reader should check"
             )
             yield file.warning(f"sources.{index}.confidence", message)
+
+
+def _instructions_checks(file: _File, step: Step) -> Iterator[Finding]:
+    """Blocks for the same devices and versions need their own titles; settings need an undo."""
+    by_label: dict[tuple[str, str | None], int] = {}
+    for index, instructions in enumerate(step.instructions):
+        key = (instructions_label(instructions), instructions.title)
+        if key in by_label:
+            message = tr(
+                "the same heading as instructions.{first}: give each block for the same devices "
+                "and versions its own 'title' saying what it does",
+                first=by_label[key],
+            )
+            yield file.warning(f"instructions.{index}", message)
+        else:
+            by_label[key] = index
+    if step.instructions and step.kind is not StepKind.IRREVERSIBLE and not (step.undo or "").strip():
+        message = tr(
+            "a step with instructions needs an 'undo' text: how to put the setting back if the "
+            "person loses something they need"
+        )
+        yield file.warning("undo" if step.undo is not None else "instructions", message)
 
 
 def _rule_checks(file: _File, name: str, rules: list[AnswerRule]) -> Iterator[Finding]:
@@ -277,6 +307,7 @@ def check_step(
     return [
         *_source_checks(file, step),
         *_applicability_checks(file, step),
+        *_instructions_checks(file, step),
         *_text_checks(file, step, asset_exists),
         *_review_check(file, step.reviewed, today),
     ]

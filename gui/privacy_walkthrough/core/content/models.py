@@ -84,7 +84,7 @@ class Platform(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the facts behind a source are (see shared/reference/facts.md)."""
+    """How sure the facts behind a source are (see content/SOURCES.md)."""
 
     VERIFIED = "verified"  # an Apple (or vendor) page says it
     CORROBORATED = "corroborated"  # several independent sources agree
@@ -406,7 +406,7 @@ class Step(StrictModel):
             "Whom the step fits: an [applicability] table with the devices it concerns, whether it is "
             "ticked per device, answers that rule it out or call for a caution, and minimum versions."
         ),
-    ] = Field(default_factory=Applicability)
+    ] = Field(default_factory=Applicability.model_construct)  # its defaults: nothing to check or build
 
     @model_validator(mode="after")
     def _settings_have_instructions(self) -> Self:
