@@ -24,6 +24,7 @@ from privacy_walkthrough.core.content.records import RecordError, parse, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.regular_files import FileTooLargeError, NotRegularFileError, read_regular
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +102,11 @@ def read_progress(path: Path, what: str) -> Progress:
     if path.is_symlink():
         raise ProgressError(tr("{what} is a link to another place", what=what))
     try:
-        size = path.stat().st_size
-        if size > MAX_PROGRESS_BYTES:
-            raise ProgressError(tr("{what} is far too large ({size} bytes)", what=what, size=size))
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_PROGRESS_BYTES, follow_links=False)
+    except FileTooLargeError as exc:
+        raise ProgressError(tr("{what} is far too large ({size} bytes)", what=what, size=exc.size)) from exc
+    except NotRegularFileError as exc:
+        raise ProgressError(tr("{what} is not an ordinary file", what=what)) from exc
     except OSError as exc:
         raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
     return parse_progress(raw, what)
@@ -225,5 +227,5 @@ class ProgressStore:
         if not self.path.is_file():
             return None
         target = free_name(self.path.parent, f"{self.path.stem}.backup-{time_stamp(self._now())}", ".json")
-        write_atomically(target, self.path.read_bytes())
+        write_atomically(target, read_regular(self.path, MAX_PROGRESS_BYTES, follow_links=False))
         return target

@@ -16,7 +16,7 @@ def read_portable_progress(path: Path, guide: Guide) -> Progress:
     Raises :class:`ProgressError` (or its subclass for newer files) naming what is wrong;
     nothing is changed anywhere.
     """
-    if not path.is_file() and not path.is_symlink():
+    if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
     progress = read_progress(path, tr("the file {name}", name=path.name))
     if progress.guide_id != guide.info.id:
