@@ -108,4 +108,7 @@ def test_one_bad_guide_never_hides_the_others(tmp_path: Path) -> None:
     nest(root / "a-deep" / "en", "first-step", 500)
     write_guide(root / "b-good" / "en", ["first-step"], guide_id="b-good")
     entries = discover_guides([(root, "test")])
-    assert [(e.folder.parent.name, e.guide is not None) for e in entries] == [("a-deep", False), ("b-good", True)]
+    assert [(e.folder.parent.name, e.guide is not None) for e in entries] == [
+        ("a-deep", False),
+        ("b-good", True),
+    ]

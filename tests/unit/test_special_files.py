@@ -29,14 +29,14 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are a POS
 HANG_GUARD_SECONDS = 10  # not a speed limit: a hang turns into a failure instead of a stuck run
 
 
-class Hung(Exception):
+class HungError(Exception):
     pass
 
 
 @pytest.fixture(autouse=True)
 def hang_guard() -> Iterator[None]:
     def hung(signum: int, frame: object) -> None:
-        raise Hung("the app blocked on a special file")
+        raise HungError("the app blocked on a special file")
 
     previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(HANG_GUARD_SECONDS)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
@@ -200,7 +200,9 @@ def inspect_guide(folder: Traversable) -> GuideInspection:
     budget = [MAX_GUIDE_BYTES]
     info = found.info = _parse(GuideInfo, info_file, GUIDE_FILE, problems, found.texts, budget)
     if info is not None and len(info.steps) > MAX_STEPS:
-        message = tr("lists {count} steps; a guide has at most {limit}", count=len(info.steps), limit=MAX_STEPS)
+        message = tr(
+            "lists {count} steps; a guide has at most {limit}", count=len(info.steps), limit=MAX_STEPS
+        )
         problems.append(ContentProblem(GUIDE_FILE, "steps", message))
         return found
 

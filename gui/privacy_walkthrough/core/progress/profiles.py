@@ -28,8 +28,8 @@ from privacy_walkthrough.core.content.models import Slug
 from privacy_walkthrough.core.content.records import FieldRuleError, parse, replace, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import check_encodable
-from privacy_walkthrough.core.regular_files import read_regular
 from privacy_walkthrough.core.progress.store import free_name, time_stamp, write_atomically
+from privacy_walkthrough.core.regular_files import read_regular
 
 log = logging.getLogger(__name__)
 

@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.records import replace, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress
-from privacy_walkthrough.core.progress.store import ProgressError, read_progress
+from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
 
 
-def read_portable_progress(path: Path, guide: Guide) -> Progress:
+@dataclass(frozen=True)
+class PortableProgress:
+    """An imported file's progress, cut to the guide it is for."""
+
+    progress: Progress
+    dropped: tuple[str, ...] = ()  # step ids the guide does not have, left out
+
+    def dropped_notice(self) -> str:
+        """A sentence about what was left out ("" when nothing was)."""
+        if not self.dropped:
+            return ""
+        return tr(
+            "{count} entries for steps this guide does not have were left out.", count=len(self.dropped)
+        )
+
+
+def read_portable_progress(path: Path, guide: Guide) -> PortableProgress:
     """Read a progress file exported from this app and check it belongs to ``guide``.
 
-    Raises :class:`ProgressError` (or its subclass for newer files) naming what is wrong;
-    nothing is changed anywhere.
+    Entries for steps the guide does not have are dropped (and counted), and the progress
+    that would be saved must fit the size the app reads back.  Raises :class:`ProgressError`
+    (or its subclass for newer files) naming what is wrong; nothing is changed anywhere.
     """
     if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
@@ -28,4 +47,18 @@ def read_portable_progress(path: Path, guide: Guide) -> Progress:
                 expected=guide.info.id,
             )
         )
-    return progress
+    known = {step.id for step in guide.steps}
+    dropped = tuple(sorted(key for key in progress.steps if key not in known))
+    if dropped:
+        kept = {key: value for key, value in progress.steps.items() if key in known}
+        progress = replace(progress, steps=kept)
+    size = len(to_json(progress))
+    if size > MAX_PROGRESS_BYTES:
+        raise ProgressError(
+            tr(
+                "the progress in {name} would take {size} bytes once saved, more than the app reads back",
+                name=path.name,
+                size=size,
+            )
+        )
+    return PortableProgress(progress, dropped)
