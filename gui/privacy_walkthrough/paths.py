@@ -21,7 +21,13 @@ import platformdirs
 from privacy_walkthrough.core.i18n import tr
 
 APP_NAME = "privacy-walkthrough"
-APP_MARKERS = ("progress", "profiles.json", ".lock")  # this app has used a folder that holds one
+APP_MARKERS = (
+    "progress",
+    "profiles",
+    "profiles.json",
+    "logs",
+    ".lock",
+)  # this app has used a folder that holds one
 
 
 class DataFolderError(Exception):

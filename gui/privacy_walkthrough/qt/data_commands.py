@@ -50,8 +50,10 @@ class DataCommands:
         """Make ``profile`` the current one and show its progress; False if it cannot be opened."""
         self.host.forget_shown_note()
         guide = self.session.guide
+        store = ProgressStore(self.profiles.progress_file(profile, guide.info.id))
+        store.sweep_temp_files()  # the window holds the data folder's lock
         try:
-            self.session.open(ProgressStore(self.profiles.progress_file(profile, guide.info.id)))
+            self.session.open(store)
         except NewerProgressError as exc:
             self.dialogs.warn(self.parent, tr("Please update Privacy Walkthrough"), str(exc))
             self.host.reload()

@@ -34,7 +34,7 @@ STEPS_FOLDER = "steps"
 
 MAX_FILE_BYTES = 64 * 1024  # one guide or step file (the shipped ones are under 8 KB)
 MAX_GUIDE_BYTES = 2 * 1024 * 1024  # every file of one guide together
-MAX_STEPS = 200  # steps listed in guide.toml, and step files in steps/ (the shipped guide has 13)
+MAX_STEPS = 1000  # steps listed in guide.toml, and step files in steps/ (the shipped guide has 13)
 MAX_DEPTH = 16  # tables and lists inside one another (the shipped files go 3 deep)
 
 

@@ -216,10 +216,20 @@ class ProgressStore:
         """Delete temp files left by a save that was interrupted (call while holding the lock).
 
         Each holds a full copy of the progress, notes included, so none is left lying around.
+        Called at every open: the window's start, a profile switch, every command.  A file
+        that cannot be deleted stays (it is tried again at the next open).
         """
-        swept = [p for p in self.path.parent.glob(f".{self.path.name}.*.tmp") if p.is_file()]
-        for leftover in swept:
-            leftover.unlink(missing_ok=True)
+        swept: list[Path] = []
+        try:
+            leftovers = [p for p in self.path.parent.glob(f".{self.path.name}.*.tmp") if p.is_file()]
+        except OSError:
+            return swept
+        for leftover in leftovers:
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                continue
+            swept.append(leftover)
         return swept
 
     def back_up(self) -> Path | None:
