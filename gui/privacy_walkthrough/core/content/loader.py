@@ -20,14 +20,14 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import msgspec
+from pydantic import BaseModel
 
 from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.content.records import RecordError, parse
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.regular_files import FileTooLargeError, read_regular
 
-M = TypeVar("M", bound=msgspec.Struct)
+M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.toml"
 STEPS_FOLDER = "steps"
@@ -74,17 +74,6 @@ def _line_in_message(message: str) -> int | None:
     """Python before 3.14 gives a TOML error's line only in its message: "(at line 5, …)"."""
     match = re.search(r"at line (\d+)", message)
     return int(match.group(1)) if match else None
-
-
-def stripped(value: Any) -> Any:
-    """TOML data with the whitespace around every text removed, as content writers expect."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, dict):
-        return {key: stripped(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [stripped(item) for item in value]
-    return value
 
 
 def depth_of(value: Any) -> int:
@@ -155,7 +144,7 @@ def _parse(
         problems.append(ContentProblem(label, None, message))
         return None
     try:
-        return parse(stripped(data), model)
+        return parse(data, model)
     except RecordError as exc:
         for problem in exc.problems:
             loc = problem.loc
