@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from privacy_walkthrough.app import main
-from privacy_walkthrough.core.content.records import to_data, to_json
+from privacy_walkthrough.core.content.records import to_json
 from privacy_walkthrough.core.progress import transfer
 from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.flow import new_progress
@@ -23,7 +23,7 @@ GUIDE_ID = "imessage-privacy"
 def exported_file(tmp_path: Path, extra_steps: int = 0) -> Path:
     """A portable progress file for the shipped guide, with ``extra_steps`` unknown steps."""
     guide = load_default_guide()
-    data = to_data(new_progress(guide, dt.datetime(2026, 5, 6, tzinfo=dt.UTC)))
+    data = json.loads(to_json(new_progress(guide, dt.datetime(2026, 5, 6, tzinfo=dt.UTC))))
     data["steps"] = {guide.steps[0].id: {"status": "done", "note": "kept"}}
     data["steps"].update({f"gone-{n}": {"status": "later"} for n in range(extra_steps)})
     path = tmp_path / "exported.json"
