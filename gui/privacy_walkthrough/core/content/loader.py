@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.content.records import RecordError, parse
+from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.regular_files import FileTooLargeError, read_regular
 
@@ -60,14 +61,6 @@ class ContentError(Exception):
     def __init__(self, problems: Iterable[ContentProblem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def line_of(text: str, key: object) -> int | None:
-    """The line (from 1) where ``key`` is set or its ``[table]``/``[[array]]`` starts, if found."""
-    if not isinstance(key, str):
-        return None
-    match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\].]", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _line_in_message(message: str) -> int | None:
@@ -147,8 +140,7 @@ def _parse(
         return parse(data, model)
     except RecordError as exc:
         for problem in exc.problems:
-            loc = problem.loc
-            line = line_of(text, loc[0]) if loc else None
+            line = locate(text, problem.field) if problem.field else None
             problems.append(ContentProblem(label, problem.field or "(file)", problem.message, line))
         return None
 
