@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.records import replace, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.progress.sealed import SealKey
 from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
+from privacy_walkthrough.core.regular_files import open_regular
 
 
 @dataclass(frozen=True)
@@ -28,16 +31,18 @@ class PortableProgress:
         )
 
 
-def read_portable_progress(path: Path, guide: Guide) -> PortableProgress:
+def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None) -> PortableProgress:
     """Read a progress file exported from this app and check it belongs to ``guide``.
 
-    Entries for steps the guide does not have are dropped (and counted), and the progress
-    that would be saved must fit the size the app reads back.  Raises :class:`ProgressError`
-    (or its subclass for newer files) naming what is wrong; nothing is changed anywhere.
+    An encrypted file is opened with ``key`` (see :func:`file_key`).  Entries for steps the
+    guide does not have are dropped (and counted), and the progress that would be saved must
+    fit the size the app reads back.  Raises :class:`ProgressError` naming what is wrong (its
+    subclass ``LockedProgressError`` when the file is encrypted and ``key`` does not open
+    it); nothing is changed anywhere.
     """
     if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
-    progress = read_progress(path, tr("the file {name}", name=path.name))
+    progress = read_progress(path, tr("the file {name}", name=path.name), key)
     if progress.guide_id != guide.info.id:
         raise ProgressError(
             tr(
@@ -50,7 +55,7 @@ def read_portable_progress(path: Path, guide: Guide) -> PortableProgress:
     known = {step.id for step in guide.steps}
     dropped = tuple(sorted(key for key in progress.steps if key not in known))
     if dropped:
-        kept = {key: value for key, value in progress.steps.items() if key in known}
+        kept = {step_id: value for step_id, value in progress.steps.items() if step_id in known}
         progress = replace(progress, steps=kept)
     size = len(to_json(progress))
     if size > MAX_PROGRESS_BYTES:
@@ -62,3 +67,24 @@ def read_portable_progress(path: Path, guide: Guide) -> PortableProgress:
             )
         )
     return PortableProgress(progress, dropped)
+
+
+def file_key(path: Path, passphrase: str) -> SealKey:
+    """The key that ``passphrase`` gives for an encrypted progress file (one scrypt run).
+
+    Raises :class:`~privacy_walkthrough.core.progress.sealed.WrongPassphraseError` or another
+    :class:`~privacy_walkthrough.core.progress.sealed.SealError`.
+    """
+    from privacy_walkthrough.core.progress.sealed import key_for
+
+    fd = open_regular(path)  # never a FIFO: the header is enough, whatever the file's size
+    try:
+        return key_for(os.read(fd, 256), passphrase)
+    finally:
+        os.close(fd)
+
+
+def is_encrypted(path: Path) -> bool:
+    from privacy_walkthrough.core.progress.protection import is_sealed_file
+
+    return is_sealed_file(path)
