@@ -31,6 +31,7 @@ HEAVY = (
     "segno",
     "privacy_walkthrough.qt.main_window",
     "PySide6.QtPrintSupport",
+    "logging.handlers",
 )
 
 
