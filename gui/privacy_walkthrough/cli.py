@@ -7,14 +7,23 @@ ever leaves a half-written file or changes progress unless it says so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from privacy_walkthrough import __version__
+from privacy_walkthrough.cli_passphrase import (
+    PassphraseCommandError,
+    add_passphrase_argument,
+    export_key,
+    import_key,
+    sealed_export,
+    unlock_store,
+)
 from privacy_walkthrough.core.checklist.render import (
     ChecklistOptions,
     render_html,
@@ -27,11 +36,11 @@ from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
-from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
-from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore
+from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
+from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressError, ProgressStore
 from privacy_walkthrough.core.progress.transfer import read_portable_progress
 from privacy_walkthrough.guides import load_default_guide
-from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.paths import AppPaths, DataFolderError
 
 EXPORT_FORMATS = ("pdf", "html", "md", "json")
 PROFILE_HELP = "the person whose progress it is (a profile's name; default: the one used last)"
@@ -57,6 +66,11 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
     export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     export.add_argument("--profile", default=None, help=PROFILE_HELP)
+    add_passphrase_argument(
+        export,
+        "a file whose first line is the passphrase: it opens a protected profile, and a JSON export "
+        "is encrypted with it",
+    )
     export.set_defaults(command=run_export)
 
     importer = subparsers.add_parser("import", help="bring in a progress file exported with --format json")
@@ -64,6 +78,9 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     importer.add_argument("--yes", action="store_true", help="replace existing progress without asking")
     importer.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     importer.add_argument("--profile", default=None, help=PROFILE_HELP)
+    add_passphrase_argument(
+        importer, "a file whose first line is the passphrase of an encrypted file or a protected profile"
+    )
     importer.set_defaults(command=run_import)
 
 
@@ -74,8 +91,21 @@ def _guide() -> Guide:
         raise CommandError(tr("The guide shipped with the app is broken:\n{problems}", problems=exc)) from exc
 
 
+@contextlib.contextmanager
+def _passphrase_errors() -> Iterator[None]:
+    try:
+        yield
+    except PassphraseCommandError as exc:
+        raise CommandError(str(exc)) from exc
+
+
 def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
     """The progress of the profile named with --profile, or of the profile used last."""
+    return _profile_store(args, guide)[1]
+
+
+def _profile_store(args: argparse.Namespace, guide: Guide) -> tuple[Profile, ProgressStore]:
+    """The profile named with --profile (or used last) and its progress, unlocked if protected."""
     try:
         registry = ProfileRegistry(AppPaths.resolve(args.data_dir).data)
         profiles = registry.profiles()
@@ -92,7 +122,31 @@ def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
                 tr("There is no profile “{name}”. Profiles: {names}.", name=args.profile, names=names)
             )
         profile = matches[0]
-    return ProgressStore(registry.progress_file(profile, guide.info.id))
+    store = ProgressStore(registry.progress_file(profile, guide.info.id))
+    _sweep(registry.data, store)
+    if not getattr(args, "blank", False):
+        with _passphrase_errors():
+            unlock_store(store, profile, args)
+    return profile, store
+
+
+def _sweep(data: Path, store: ProgressStore) -> None:
+    """Delete temp files a killed save left (each a full copy of the progress, notes included).
+
+    Only while holding the data folder's lock, so a save in progress in an open window is
+    never touched; when the window has the lock, it has swept them itself.
+    """
+    if not store.path.parent.is_dir():
+        return
+    lock = InstanceLock(data)
+    try:
+        lock.acquire()
+    except InstanceLockError:
+        return
+    try:
+        store.sweep_temp_files()
+    finally:
+        lock.release()
 
 
 def _saved_progress(store: ProgressStore) -> Progress | None:
@@ -119,7 +173,7 @@ def _write_pdf(html: str, target: Path, paper: str | None) -> None:
 
 def run_export(args: argparse.Namespace, out: TextIO) -> int:
     guide = _guide()
-    store = _store(args, guide)
+    profile, store = _profile_store(args, guide)
     progress = None if args.blank else _saved_progress(store)
     if progress is None and not args.blank:
         raise CommandError(
@@ -143,6 +197,9 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         render = {"html": render_html, "md": render_markdown, "json": render_json}[args.format]
         data = render(guide, progress, options).encode("utf-8")
+        if args.format == "json":
+            with _passphrase_errors():
+                data = sealed_export(data, export_key(args, profile))
         write_output(args.output, lambda target: write_atomically(target, data), out)
     return 0
 
@@ -167,31 +224,62 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in {"y", "yes"}
 
 
+def _damaged_progress(store: ProgressStore) -> ProgressError | None:
+    """Why the saved progress cannot be used (None when it can, or there is none).
+
+    A file from a newer app is never replaced: that stops the import here."""
+    if not store.path.exists() and not store.path.is_symlink():
+        return None
+    try:
+        store.read()
+    except NewerProgressError as exc:
+        raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
+    except ProgressError as exc:
+        return exc
+    return None
+
+
 def run_import(args: argparse.Namespace, out: TextIO) -> int:
     guide = _guide()
+    with _passphrase_errors():
+        key = import_key(args.file, args)
     try:
-        imported = read_portable_progress(args.file, guide)
+        portable = read_portable_progress(args.file, guide, key)
     except ProgressError as exc:
         raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
     store = _store(args, guide)
-    existing = _saved_progress(store)
-    if existing is not None and not args.yes:
+    damaged = _damaged_progress(store)
+    if damaged is not None and not args.yes:
+        raise CommandError(
+            tr(
+                "Nothing was imported: the progress saved in {path} cannot be used ({reason}). Run "
+                "again with --yes to move that file aside (it is kept, not deleted) and import.",
+                path=str(store.path),
+                reason=damaged,
+            )
+        )
+    if damaged is None and store.path.is_file() and not args.yes:
         question = tr("Replace the progress saved in {path}?", path=str(store.path))
         if not _confirm(question):
             raise CommandError(
                 tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
             )
     paths = AppPaths.resolve(args.data_dir)
-    paths.ensure()
     try:
+        paths.ensure()
         with InstanceLock(paths.data):
+            set_aside = store.set_aside("damaged") if damaged is not None else None
             backup = store.back_up()
-            store.save(imported)
-    except InstanceLockError as exc:
+            store.save(portable.progress)
+    except (DataFolderError, InstanceLockError) as exc:
         raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
     except OSError as exc:
         raise CommandError(tr("Cannot save the progress: {reason}.", reason=exc.strerror or exc)) from exc
     print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)
+    if portable.dropped:
+        print(portable.dropped_notice(), file=out)
+    if set_aside is not None:
+        print(tr("The progress that could not be used was moved to {path}.", path=str(set_aside)), file=out)
     if backup is not None:
         print(tr("Your earlier progress was kept in {path}.", path=str(backup)), file=out)
     return 0
