@@ -1,6 +1,6 @@
 """The checklist's words about one person: effective statuses, device boxes, blockers, rechecks.
 
-Plain data and translated plain text, like :mod:`.checklist_model`, which puts it together.
+Plain data and translated plain text, like :mod:`.model`, which puts it together.
 """
 
 from __future__ import annotations
