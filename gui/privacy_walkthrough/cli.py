@@ -48,6 +48,9 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument(
         "--include-notes", action="store_true", help="include private notes (left out by default)"
     )
+    export.add_argument(
+        "--include-undo", action="store_true", help="print how to undo each setting under its step"
+    )
     export.add_argument("--blank", action="store_true", help="a blank checklist to print before starting")
     export.add_argument("--name", default=None, help="who the checklist is prepared for")
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
@@ -129,6 +132,7 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         generated_at=dt.datetime.now().astimezone(),
         app_version=__version__,
         include_notes=args.include_notes,
+        include_undo=args.include_undo,
         blank=args.blank,
         person_name=args.name if args.name is not None else (progress.person_name if progress else ""),
     )

@@ -75,6 +75,7 @@ class StepStackWidget(QStackedWidget):
             shown,
             walkthrough.is_updated_since_done(step_id),
             personal_view(walkthrough, step_id),
+            walkthrough.guide.checked_against(walkthrough.guide.step(step_id)),
         )
         return page
 

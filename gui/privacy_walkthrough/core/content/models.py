@@ -163,6 +163,13 @@ class Instructions(StrictModel, frozen=True):
     target: Annotated[  # the state to leave the last switch in: "On", "Off"
         NonEmpty | None, described('The state to leave the last switch of the path in, e.g. "On" or "Off".')
     ] = None
+    title: Annotated[  # what this block does, when a step has more than one task for a device
+        NonEmpty | None,
+        described(
+            'What this block of instructions does, e.g. "Delete old backups". Needed when two '
+            "blocks are for the same devices and versions, so each has its own heading."
+        ),
+    ] = None
 
     def __post_init__(self) -> None:
         low, high = self.min_version, self.before_version
@@ -261,6 +268,17 @@ class Applicability(StrictModel, frozen=True):
             raise FieldRuleError("devices", f"listed twice: {', '.join(dupes)}")
 
 
+class NewestVersions(StrictModel, frozen=True):
+    """The newest system versions a guide was checked against."""
+
+    ios: Annotated[
+        Version, described('The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".')
+    ]
+    macos: Annotated[
+        Version, described('The newest macOS version the guide was checked against, e.g. "26.5".')
+    ]
+
+
 class Step(StrictModel, frozen=True):
     """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
@@ -306,6 +324,20 @@ class Step(StrictModel, frozen=True):
             "Required (at least one) for 'setting' steps."
         ),
     ] = field(default_factory=list)
+    undo: Annotated[
+        str | None,
+        described(
+            "Markdown: how to undo the step, so a person who loses something they need can put it "
+            "back. Needed for every step with instructions, except 'irreversible' ones."
+        ),
+    ] = None
+    checked_against: Annotated[
+        NewestVersions | None,
+        described(
+            "The newest iOS and macOS versions this step was checked against, when they differ "
+            "from the guide's newest_versions."
+        ),
+    ] = None
     uncertain: Annotated[
         str | None,
         described(
@@ -327,17 +359,6 @@ class Step(StrictModel, frozen=True):
     def __post_init__(self) -> None:
         if self.kind is StepKind.SETTING and not self.instructions:
             raise FieldRuleError("instructions", "a 'setting' step needs at least one [[instructions]] table")
-
-
-class NewestVersions(StrictModel, frozen=True):
-    """The newest system versions a guide was checked against."""
-
-    ios: Annotated[
-        Version, described('The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".')
-    ]
-    macos: Annotated[
-        Version, described('The newest macOS version the guide was checked against, e.g. "26.5".')
-    ]
 
 
 class GuideInfo(StrictModel, frozen=True):
@@ -420,3 +441,7 @@ class Guide:
     def step(self, step_id: str) -> Step:
         """The step with this id (raises KeyError)."""
         return self._by_id[step_id]
+
+    def checked_against(self, step: Step) -> NewestVersions | None:
+        """The newest versions ``step`` was checked against: its own, else the guide's."""
+        return step.checked_against or self.info.newest_versions

@@ -161,6 +161,9 @@ class Walkthrough:
         if self.can_go_back:
             self.go_to(self._index - 1)
 
+    def go_to_summary(self) -> None:
+        self.go_to(len(self.pages) - 1)
+
     # -- decisions ----------------------------------------------------------------------
 
     def fit(self, step_id: str) -> Fit:
