@@ -188,17 +188,15 @@ def package(version: str) -> Path:
             "-D", f"app={app_path()}", APP_NAME, target,
         )  # fmt: skip
         return target
-    iscc = shutil.which("iscc") or next(
-        (
-            str(p)
-            for p in (
-                Path(os.environ.get("ProgramFiles(x86)", "C:/Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe",
-                Path(os.environ.get("ProgramFiles", "C:/Program Files")) / "Inno Setup 6" / "ISCC.exe",
-            )
-            if p.exists()
-        ),
-        None,
-    )
+    inno = "Inno Setup 6/ISCC.exe"
+    candidates = [
+        Path(os.environ.get(name, default)) / inno
+        for name, default in (
+            ("PROGRAMFILES(X86)", "C:/Program Files (x86)"),
+            ("PROGRAMFILES", "C:/Program Files"),
+        )
+    ]
+    iscc = shutil.which("iscc") or next((str(p) for p in candidates if p.exists()), None)
     if iscc is None:
         raise SystemExit("bundle: Inno Setup (ISCC.exe) is needed to make the installer")
     say("making the installer with Inno Setup")
@@ -210,7 +208,9 @@ def package(version: str) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--package", action="store_true", help="then make the download for this platform")
     parser.add_argument("--package-only", action="store_true", help="package the app built before")
     args = parser.parse_args()
