@@ -124,6 +124,7 @@ class ScriptedDialogs:
     open_paths: list[Path | None] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
+    shown_about: list[object] = field(default_factory=list)
 
     def confirm(self, parent: object, title: str, text: str, accept_label: str) -> bool:
         self.asked.append(("confirm", f"{title}\n{text}"))
@@ -150,6 +151,9 @@ class ScriptedDialogs:
     def open_path(self, parent: object, title: str, file_filter: str) -> Path | None:
         self.asked.append(("open_path", title))
         return self.open_paths.pop(0)
+
+    def about(self, parent: object, about: object) -> None:
+        self.shown_about.append(about)
 
     def open_url(self, url: str) -> bool:
         self.opened_urls.append(url)
