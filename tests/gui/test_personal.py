@@ -40,13 +40,15 @@ def test_the_setup_page_comes_after_welcome_and_records_devices_and_answers(
     row = page.rows[0]
     row.name_edit.setText("Work iPhone")
     row.name_edit.editingFinished.emit()
-    row.version_box.setCurrentIndex(row.version_box.findData("17"))
+    row.version_box.setCurrentIndex(row.version_box.findData("17.2"))
     row.version_box.activated.emit(row.version_box.currentIndex())
     box = page.answer_boxes[next(iter(page.answer_boxes))]
     box.setCurrentIndex(box.findData(True))
     box.activated.emit(box.currentIndex())
     progress = window.walkthrough.progress
-    assert progress.devices == [Device(id="d1", kind=DeviceKind.IPHONE, name="Work iPhone", os_version="17")]
+    assert progress.devices == [
+        Device(id="d1", kind=DeviceKind.IPHONE, name="Work iPhone", os_version="17.2")
+    ]
     assert progress.answers.lives_in_uk is True
 
 

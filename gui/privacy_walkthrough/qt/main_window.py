@@ -144,7 +144,7 @@ class WalkthroughWindow(QMainWindow):
     def _build_setup_page(self) -> SetupPage:
         from privacy_walkthrough.qt.setup_page import SetupPage
 
-        page = SetupPage()
+        page = SetupPage(self.session.guide)
         page.devices_changed.connect(self.decisions.on_devices_changed)
         page.answers_changed.connect(self.decisions.on_answers_changed)
         return page

@@ -15,6 +15,7 @@ from privacy_walkthrough.core.labels import (
     instructions_heading,
     kind_label,
     path_text,
+    version_range_label,
 )
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepProgress, StepStatus
 from privacy_walkthrough.qt.decision_bar import DecisionBar
@@ -67,7 +68,7 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.setObjectName("stepPage")
         self.step: Step | None = None
-        self._content_key: tuple[str, tuple[int, ...]] | None = None
+        self._content_key: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("stepScrollArea")
@@ -159,9 +160,14 @@ class StepPage(QWidget):
         checked = checked_against_label(step, checked_against)
         self.meta_label.setText(f"{meta} {checked}" if checked else meta)
         shown = view.fit.instructions if view else tuple(step.instructions)
-        content_key = (step.id, tuple(step.instructions.index(i) for i in shown))
+        conditional = view.fit.conditional if view else ()
+        content_key = (
+            step.id,
+            tuple(step.instructions.index(i) for i in shown),
+            tuple(step.instructions.index(i) for i in conditional),
+        )
         if content_key != self._content_key:  # built once; kept while it fits the person
-            self._fill_content(step, shown)
+            self._fill_content(step, shown, conditional)
             self._content_key = content_key
         if view is not None:
             self.fit_panel.show_view(view)
@@ -193,7 +199,9 @@ class StepPage(QWidget):
         self._add(HeadingLabel(heading))
         self._add(WrappedLabel(markdown, text_format=MARKDOWN))
 
-    def _fill_content(self, step: Step, shown: tuple[Instructions, ...]) -> None:
+    def _fill_content(
+        self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
+    ) -> None:
         self._clear_content()
         self._section(tr("Why it matters"), step.why)
         if step.instructions:
@@ -217,6 +225,16 @@ class StepPage(QWidget):
                 )
             for instructions in shown:
                 self._add(HeadingLabel(instructions_heading(instructions), level=3))
+                if instructions in conditional:
+                    self._add(
+                        WrappedLabel(
+                            tr(
+                                "Only if your device runs {versions}: check its exact version first.",
+                                versions=version_range_label(instructions),
+                            ),
+                            object_name="hintLabel",
+                        )
+                    )
                 if instructions.path:
                     path = WrappedLabel(path_text(instructions), object_name="pathLabel")
                     path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
