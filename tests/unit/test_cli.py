@@ -148,7 +148,10 @@ def test_export_onto_a_folder_fails_and_leaves_no_temp_file(
         (b"", "not valid JSON"),
         (b"\xff\xfe garbage", "not valid JSON"),
         (b'{"hello": "world"}', "not a Privacy Walkthrough progress file"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "the file bad.json is not a Privacy Walkthrough progress file"),
+        (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "the file bad.json is not a Privacy Walkthrough progress file",
+        ),
         (
             b'{"format": "privacy-walkthrough-progress", "schema_version": 2, '
             b'"guide_id": "other-guide", "guide_version": "1", '
@@ -176,9 +179,13 @@ def test_a_newer_file_is_explained_in_one_sentence(tmp_path: Path, capsys: pytes
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"format": "privacy-walkthrough-progress", "schema_version": 4}')
     assert run("import", str(bad), "--yes", "--data-dir", str(tmp_path / "a")) == 1
-    assert capsys.readouterr().err.strip().endswith(
-        "Nothing was imported: the file bad.json was saved by a newer version of Privacy Walkthrough "
-        "(format 4; this version reads 3). Please update the app; the file has been left as it is."
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "Nothing was imported: the file bad.json was saved by a newer version of Privacy Walkthrough "
+            "(format 4; this version reads 3). Please update the app; the file has been left as it is."
+        )
     )
 
 
