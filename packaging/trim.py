@@ -59,8 +59,16 @@ FILES_DROPPED = (
 )
 
 # Qt's own translations: only qtbase (the dialogs and widgets the app uses) and the qt_*
-# files that point to it; not those of Qt modules the app does not use.
-TRANSLATIONS_KEPT = ("qt_*.qm", "qtbase_*.qm")
+# files that point to it, not those of Qt modules the app does not use; and only for the
+# languages the app itself ships catalogs for (a print dialog in a language the rest of the
+# app does not speak helps nobody). With no catalogs at all, every language's qtbase.
+
+
+def translation_patterns(languages: Iterable[str]) -> tuple[str, ...]:
+    wanted = sorted(set(languages))
+    if not wanted:
+        return ("qt_*.qm", "qtbase_*.qm")
+    return tuple(f"{prefix}_{lang}*.qm" for lang in wanted for prefix in ("qt", "qtbase"))
 
 
 def _parts(name: str) -> tuple[str, ...]:
@@ -79,10 +87,10 @@ def keep_binary(name: str) -> bool:
     return True
 
 
-def keep_data(name: str) -> bool:
+def keep_data(name: str, languages: Iterable[str] = ()) -> bool:
     parts = _parts(name)
     if parts[0] == "PySide6" and "translations" in parts[:-1]:
-        return any(fnmatch(parts[-1], pattern) for pattern in TRANSLATIONS_KEPT)
+        return any(fnmatch(parts[-1], pattern) for pattern in translation_patterns(languages))
     return keep_binary(name)
 
 
