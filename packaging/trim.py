@@ -138,3 +138,23 @@ def drop_dangling_symlinks(
                 continue
         out.append((name, target, kind))
     return out
+
+
+def check_nothing_needed_was_dropped(
+    kept: Iterable[tuple[str, str, str]], dropped: Iterable[tuple[str, str, str]]
+) -> None:
+    """Fail the build if a kept binary links to a dropped one (PyInstaller's own reader of
+    ELF, Mach-O and PE imports, so the same check runs on every platform)."""
+    from PyInstaller.depend import bindepend
+
+    gone = {_parts(name)[-1].lower(): name for name, _src, kind in dropped if kind != "SYMLINK"}
+    problems = []
+    for name, src, kind in kept:
+        if kind not in ("BINARY", "EXTENSION"):
+            continue
+        for referenced, _path in bindepend.get_imports(src):
+            base = _parts(referenced)[-1].lower()
+            if base in gone:
+                problems.append(f"{name} needs {gone[base]}")
+    if problems:
+        raise SystemExit("trim: a kept file needs one that was dropped:\n  " + "\n  ".join(sorted(problems)))
