@@ -136,6 +136,11 @@ class StepStatus(StrEnum):
         """The person has decided about this step (it no longer counts as open)."""
         return self not in (StepStatus.NOT_STARTED, StepStatus.LATER)
 
+    @property
+    def is_finished(self) -> bool:
+        """Done, or (for advice that cannot be done) acknowledged: it counts as done."""
+        return self in (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+
 
 class StepProgress(Record):
     """One step's saved state.  Changed in place by the walkthrough; each change is checked."""
@@ -183,5 +188,9 @@ class Progress(Record):
     setup_done: bool = False  # v3: the person has been through the setup page
 
     def step(self, step_id: str) -> StepProgress:
-        """The saved state of a step; a step never touched reads as not started."""
-        return self.steps.get(step_id) or StepProgress()
+        """The saved state of a step; a step never touched reads as not started.
+
+        That one is made from the defaults without being checked (``model_construct``): a
+        start that only reads progress need not build StepProgress's own validator.
+        """
+        return self.steps.get(step_id) or StepProgress.model_construct()
