@@ -143,16 +143,24 @@ def drop_dangling_symlinks(
 def check_nothing_needed_was_dropped(
     kept: Iterable[tuple[str, str, str]], dropped: Iterable[tuple[str, str, str]]
 ) -> None:
-    """Fail the build if a kept binary links to a dropped one (PyInstaller's own reader of
-    ELF, Mach-O and PE imports, so the same check runs on every platform)."""
+    """Fail the build if a kept binary links to a dropped one: its direct imports, read with
+    readelf on Linux (PyInstaller's reader runs ldd there, which lists the system libraries'
+    own dependencies too) and with PyInstaller's Mach-O and PE readers elsewhere."""
+    import sys
+
     from PyInstaller.depend import bindepend
+
+    def imports(path: str) -> list[str]:
+        if sys.platform.startswith("linux"):
+            return _needed(path)
+        return [referenced for referenced, _resolved in bindepend.get_imports(path)]
 
     gone = {_parts(name)[-1].lower(): name for name, _src, kind in dropped if kind != "SYMLINK"}
     problems = []
     for name, src, kind in kept:
         if kind not in ("BINARY", "EXTENSION"):
             continue
-        for referenced, _path in bindepend.get_imports(src):
+        for referenced in imports(src):
             base = _parts(referenced)[-1].lower()
             if base in gone:
                 problems.append(f"{name} needs {gone[base]}")
