@@ -86,6 +86,7 @@ class WalkthroughWindow(QMainWindow):
 
         self.nav_bar = NavigationBar()
         self.save_problem_label = QLabel()
+        self.save_problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.save_problem_label.setObjectName("saveProblemLabel")
         self.save_problem_label.setWordWrap(True)
         self.save_problem_label.hide()
