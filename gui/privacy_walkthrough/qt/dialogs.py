@@ -61,6 +61,19 @@ class Dialogs:
         accepted = self.run(dialog) == QDialog.DialogCode.Accepted
         return dialog.textValue() if accepted else None
 
+    def ask_choice(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str], cancel_label: str
+    ) -> int | None:
+        """Which of ``choices`` (an index); None for ``cancel_label``, the default, or Escape."""
+        box = self._message(QMessageBox.Icon.Warning, parent, title, text)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+        cancel = box.addButton(cancel_label, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.run(box)
+        clicked = box.clickedButton()
+        return next((i for i, button in enumerate(buttons) if button is clicked), None)
+
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         box = self._message(QMessageBox.Icon.Information, parent, title, text)
         box.addButton(QMessageBox.StandardButton.Ok)
