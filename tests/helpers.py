@@ -17,7 +17,14 @@ from privacy_walkthrough.core.content import records
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+
 R = TypeVar("R", bound=BaseModel)
+
+
+def open_ids(walkthrough: Walkthrough) -> list[str]:
+    """The steps still open (not yet decided), in guide order."""
+    return [s for s in walkthrough.guide.step_ids if not walkthrough.status(s).is_settled]
 
 
 def from_json(kind: type[R], text: str | bytes) -> R:
@@ -127,6 +134,7 @@ class ScriptedDialogs:
     open_paths: list[Path | None] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
+    shown_about: list[object] = field(default_factory=list)
     passphrases: list[str | None] = field(default_factory=list)  # typed at each unlock; None: Cancel
     new_passphrases: list[Any] = field(default_factory=list)  # PassphraseChoice, or None: Cancel
 
@@ -161,6 +169,9 @@ class ScriptedDialogs:
     def open_path(self, parent: object, title: str, file_filter: str) -> Path | None:
         self.asked.append(("open_path", title))
         return self.open_paths.pop(0)
+
+    def about(self, parent: object, about: object) -> None:
+        self.shown_about.append(about)
 
     def open_url(self, url: str) -> bool:
         self.opened_urls.append(url)
