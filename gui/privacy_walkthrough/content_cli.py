@@ -26,6 +26,7 @@ from privacy_walkthrough.core.content.checks import (
     check_layout,
     sort_findings,
 )
+from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
     ContentError,
@@ -33,7 +34,7 @@ from privacy_walkthrough.core.content.loader import (
     inspect_guide,
     load_guide,
 )
-from privacy_walkthrough.core.content.models import GuideInfo, Step
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.translation import GuideTranslation, StepTranslation
 from privacy_walkthrough.core.content.translation_checks import check_translation
 from privacy_walkthrough.core.content.translation_loader import is_translation
