@@ -122,12 +122,18 @@ class ScriptedDialogs:
     offered_guides: list[list[object]] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
+    choice_answers: list[int | None] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # where each file dialog started
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
 
     def confirm(self, parent: object, title: str, text: str, accept_label: str) -> bool:
         self.asked.append(("confirm", f"{title}\n{text}"))
         return self.confirm_answers.pop(0)
+
+    def choose(self, parent: object, title: str, text: str, choices: list[str]) -> int | None:
+        self.asked.append(("choose", f"{title}\n{text}\n" + " | ".join(choices)))
+        return self.choice_answers.pop(0)
 
     def ask_text(self, parent: object, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", f"{title}\n{label}"))
@@ -145,10 +151,12 @@ class ScriptedDialogs:
 
     def save_path(self, parent: object, title: str, suggested: Path, file_filter: str) -> Path | None:
         self.asked.append(("save_path", title))
+        self.folders.append(suggested.parent)
         return self.save_paths.pop(0)
 
-    def open_path(self, parent: object, title: str, file_filter: str) -> Path | None:
+    def open_path(self, parent: object, title: str, folder: Path, file_filter: str) -> Path | None:
         self.asked.append(("open_path", title))
+        self.folders.append(folder)
         return self.open_paths.pop(0)
 
     def open_url(self, url: str) -> bool:

@@ -258,22 +258,30 @@ def test_updated_at_stamped_from_injected_clock(guide: Guide) -> None:
 
 
 def test_tally_open_steps_and_finished(flow: Walkthrough) -> None:
-    assert flow.tally() == Tally(done=0, settled=0, total=4)
-    assert [s.id for s in flow.open_steps()] == IDS
+    """Delta is irreversible: never "still open", only if the person decides to."""
+    assert flow.tally() == Tally(done=0, settled=0, total=4, choices=1)
+    assert flow.tally().still_open == 3
+    assert [s.id for s in flow.open_steps()] == ["alpha", "bravo", "charlie"]
+    assert [s.id for s in flow.choices_left()] == ["delta"]
     assert not flow.is_finished
 
     flow.set_status("alpha", StepStatus.DONE)
     flow.set_status("bravo", StepStatus.DONE)  # acknowledged
     flow.set_status("charlie", StepStatus.LATER)
-    assert flow.tally() == Tally(done=2, settled=2, total=4)
-    assert [s.id for s in flow.open_steps()] == ["charlie", "delta"]
+    assert flow.tally() == Tally(done=2, settled=2, total=4, choices=1)
+    assert [s.id for s in flow.open_steps()] == ["charlie"]
     assert not flow.is_finished
 
     flow.set_status("charlie", StepStatus.NOT_APPLICABLE)
+    assert flow.tally() == Tally(done=2, settled=3, total=4, choices=1)
+    assert flow.tally().still_open == 0
+    assert flow.open_steps() == []
+    assert flow.is_finished  # the irreversible step left undecided is up to the person
+    assert flow.first_open_index() == len(flow.pages) - 1
+
     flow.set_status("delta", StepStatus.SKIPPED, reason="not now")
     assert flow.tally() == Tally(done=2, settled=4, total=4)
-    assert flow.open_steps() == []
-    assert flow.is_finished
+    assert flow.choices_left() == []
 
 
 def test_first_open_index(flow: Walkthrough) -> None:
@@ -344,8 +352,8 @@ def test_state_of_a_vanished_step_is_kept_untouched(guide: Guide) -> None:
     flow.set_note("alpha", "n")
     assert flow.progress.steps["removed-step"] == old
     assert calls[-1].steps["removed-step"] == old
-    assert flow.tally() == Tally(done=1, settled=1, total=4)
-    assert [s.id for s in flow.open_steps()] == ["bravo", "charlie", "delta"]
+    assert flow.tally() == Tally(done=1, settled=1, total=4, choices=1)
+    assert [s.id for s in flow.open_steps()] == ["bravo", "charlie"]
 
 
 def test_resumed_statuses_are_used(guide: Guide) -> None:
@@ -362,4 +370,4 @@ def test_resumed_statuses_are_used(guide: Guide) -> None:
     assert flow.step_progress("alpha").note == "n"
     assert flow.status("bravo") is StepStatus.NOT_STARTED
     assert flow.status("delta") is StepStatus.LATER
-    assert flow.tally() == Tally(done=1, settled=1, total=4)
+    assert flow.tally() == Tally(done=1, settled=1, total=4, choices=1)

@@ -31,6 +31,18 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is accept
 
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]) -> int | None:
+        """A question with several answers (buttons, in this order); None when cancelled.
+
+        Cancel is the default button: Enter or Escape never picks an answer by accident.
+        """
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((index for index, button in enumerate(buttons) if button is clicked), None)
+
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
         """A one-line question; None when cancelled."""
         answer, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
@@ -46,8 +58,9 @@ class Dialogs:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
-    def open_path(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    def open_path(self, parent: QWidget | None, title: str, folder: Path, file_filter: str) -> Path | None:
+        """A file to open, starting in ``folder`` (where the save dialogs suggest saving)."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
         return Path(name) if name else None
 
     def print_with_dialog(self, parent: QWidget | None, paint: Callable[[QPrinter], object]) -> bool:

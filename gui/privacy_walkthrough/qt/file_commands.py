@@ -19,12 +19,17 @@ from PySide6.QtWidgets import QWidget
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.store import ProgressError, write_atomically
-from privacy_walkthrough.core.progress.transfer import read_portable_progress
+from privacy_walkthrough.core.progress.transfer import (
+    keep_saved_notes,
+    notes_it_would_delete,
+    read_portable_progress,
+)
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.qt.dialogs import Dialogs
 
 if TYPE_CHECKING:
     from privacy_walkthrough.core.checklist.render import ChecklistOptions
+    from privacy_walkthrough.core.progress.models import Progress
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,8 @@ class FileCommands:
         self.dialogs = dialogs
         self.parent = parent
         self.include_notes = False
+        # Where the file dialogs start, saving and opening alike: the folder last used, or home.
+        self.folder = Path.home()
 
     @property
     def session(self) -> Session:
@@ -78,10 +85,14 @@ class FileCommands:
 
     def on_import_triggered(self) -> None:
         source = self.dialogs.open_path(
-            self.parent, tr("Import progress"), tr("Privacy Walkthrough progress (*.json);;All files (*)")
+            self.parent,
+            tr("Import progress"),
+            self.folder,
+            tr("Privacy Walkthrough progress (*.json);;All files (*)"),
         )
         if source is None:
             return
+        self.folder = source.parent
         try:
             imported = read_portable_progress(source, self.session.guide)
         except ProgressError as exc:
@@ -92,19 +103,10 @@ class FileCommands:
                 tr("{reason}. Your progress has not changed.", reason=reason[:1].upper() + reason[1:]),
             )
             return
-        replace = self.dialogs.confirm(
-            self.parent,
-            tr("Replace your progress?"),
-            tr(
-                "The progress in {name} will replace the progress in this app. A copy of your "
-                "current progress is kept as a backup file in the data folder.",
-                name=source.name,
-            ),
-            tr("Replace"),
-        )
-        if not replace:
+        chosen = self._ask_to_replace(source, imported)
+        if chosen is None:
             return
-        backup = self.session.replace_progress(imported)
+        backup = self.session.replace_progress(chosen)
         self.host.reload()
         message = tr("The progress from {name} is now in use.", name=source.name)
         if backup is not None:
@@ -112,6 +114,39 @@ class FileCommands:
                 "{message} Your earlier progress was kept in {path}.", message=message, path=str(backup)
             )
         self.dialogs.inform(self.parent, tr("Progress imported"), message)
+
+    def _ask_to_replace(self, source: Path, imported: Progress) -> Progress | None:
+        """The progress to use after asking, or None: cancelled.
+
+        Notes saved here that the file has no note for are kept, unless the person picks
+        exactly "delete them".
+        """
+        replacing = tr(
+            "The progress in {name} will replace the progress in this app. A copy of your "
+            "current progress is kept as a backup file in the data folder.",
+            name=source.name,
+        )
+        saved = self.session.walkthrough.progress
+        at_risk = notes_it_would_delete(saved, imported)
+        title = tr("Replace your progress?")
+        if not at_risk:
+            accepted = self.dialogs.confirm(self.parent, title, replacing, tr("Replace"))
+            return imported if accepted else None
+        titles = {step.id: step.title for step in self.session.guide.steps}
+        notes = tr(
+            "The file has no note for {count} step(s) that have a note here: {steps}.",
+            count=len(at_risk),
+            steps=tr("; ").join(titles.get(step_id, step_id) for step_id in at_risk),
+        )
+        answer = self.dialogs.choose(
+            self.parent,
+            title,
+            tr("{replacing}\n\n{notes}", replacing=replacing, notes=notes),
+            [tr("Replace, keep my notes"), tr("Replace and delete these notes")],
+        )
+        if answer is None:
+            return None
+        return imported if answer == 1 else keep_saved_notes(imported, saved, at_risk)
 
     # -- the work -------------------------------------------------------------------------
 
@@ -124,7 +159,7 @@ class FileCommands:
             app_version=__version__,
             include_notes=self.include_notes and not blank,
             blank=blank,
-            person_name="" if blank else progress.person_name,
+            person_name=progress.person_name,  # the blank one too, like `export --blank`
         )
 
     def html(self, *, blank: bool = False) -> str:
@@ -150,7 +185,7 @@ class FileCommands:
         html = self.html(blank=blank)
         return self._save(
             tr("Save the checklist as PDF"),
-            Path.home() / name,
+            self.folder / name,
             tr("PDF files (*.pdf)"),
             lambda target: write_pdf(html, target, title=tr("Privacy checklist")),
         )
@@ -165,7 +200,7 @@ class FileCommands:
         text = render_json(self.session.guide, self.session.walkthrough.progress, options)
         return self._save(
             tr("Export progress"),
-            Path.home() / "privacy-walkthrough-progress.json",
+            self.folder / "privacy-walkthrough-progress.json",
             tr("Privacy Walkthrough progress (*.json)"),
             lambda target: write_atomically(target, text.encode("utf-8")),
         )
@@ -178,6 +213,7 @@ class FileCommands:
             return None
         if target.suffix.lower() != suggested.suffix:
             target = target.with_name(target.name + suggested.suffix)
+        self.folder = target.parent
         try:
             write(target)
         except OSError as exc:

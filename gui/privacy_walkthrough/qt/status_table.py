@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import device_label, status_label
+from privacy_walkthrough.core.labels import device_label, skipped_label, status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 
@@ -77,8 +77,8 @@ class StepStatusTable(QTableWidget):
         entry = walkthrough.step_progress(step_id)
         effective = walkthrough.status(step_id)
         status = status_label(effective)
-        if effective is StepStatus.SKIPPED and entry.skip_reason:
-            status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
+        if effective is StepStatus.SKIPPED:
+            status = skipped_label(entry.skip_reason)
         recheck = walkthrough.recheck_devices(step_id)
         if recheck:
             names = ", ".join(device_label(d, walkthrough.progress.devices) for d in recheck)

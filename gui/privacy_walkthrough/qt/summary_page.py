@@ -38,6 +38,7 @@ class SummaryPage(QWidget):
         self.steps_table.step_requested.connect(self.step_requested)
         self.protected_label = WrappedLabel(object_name="protectedLabel")
         self.open_label = WrappedLabel(object_name="openLabel")
+        self.choices_label = WrappedLabel(object_name="choicesLabel")
         self.recheck_label = WrappedLabel(object_name="recheckLabel")
         self.exposed_label = WrappedLabel(
             tr(
@@ -90,6 +91,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.protected_label)
         layout.addWidget(self.recheck_label)
         layout.addWidget(self.open_label)
+        layout.addWidget(self.choices_label)
         layout.addWidget(self.exposed_label)
         layout.addWidget(HeadingLabel(tr("Your checklist")))
         layout.addLayout(options)
@@ -100,14 +102,15 @@ class SummaryPage(QWidget):
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
         tally = walkthrough.tally()
-        self.tally_label.setText(
-            tr(
-                "{done} of {total} steps done; {open} still open.",
-                done=tally.done,
-                total=tally.total,
-                open=tally.total - tally.settled,
-            )
+        counts = tr(
+            "{done} of {total} steps done; {open} still open.",
+            done=tally.done,
+            total=tally.total,
+            open=tally.still_open,
         )
+        if tally.choices:
+            counts = tr("{counts} {choices} only if you decide to.", counts=counts, choices=tally.choices)
+        self.tally_label.setText(counts)
         if not self.person_name_edit.hasFocus():
             self.person_name_edit.setText(walkthrough.progress.person_name)
         self.steps_table.show_walkthrough(walkthrough)
@@ -141,3 +144,8 @@ class SummaryPage(QWidget):
             tr("Check again after system updates: {steps}.", steps="; ".join(recheck)) if recheck else ""
         )
         self.open_label.setText(still_open)
+        choices = [s.title for s in walkthrough.choices_left()]
+        self.choices_label.setVisible(bool(choices))
+        self.choices_label.setText(
+            tr("Only if you decide to: {steps}.", steps="; ".join(choices)) if choices else ""
+        )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from privacy_walkthrough.core.content.hash import changed_since_done, step_content_hash
-from privacy_walkthrough.core.content.models import Guide, Step
+from privacy_walkthrough.core.content.models import Guide, Step, StepKind
 from privacy_walkthrough.core.content.records import replace, validated
 from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,
@@ -33,6 +33,13 @@ from privacy_walkthrough.core.walkthrough import device_changes
 from privacy_walkthrough.core.walkthrough.applicability import Fit, all_ticked, effective_status, fit
 
 FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+# Steps for some people only, or that cannot be undone: never a to-do, "only if you decide to".
+CHOICE_KINDS = frozenset({StepKind.OPTIONAL, StepKind.IRREVERSIBLE})
+
+
+def is_choice(step: Step) -> bool:
+    """An optional or irreversible step: undecided, it is not "still open" but up to the person."""
+    return step.kind in CHOICE_KINDS
 
 
 class PageKind(Enum):
@@ -54,6 +61,12 @@ class Tally:
     done: int  # done or acknowledged
     settled: int  # done, acknowledged, skipped or not applicable
     total: int
+    choices: int = 0  # optional or irreversible steps not decided about: only if the person decides to
+
+    @property
+    def still_open(self) -> int:
+        """Steps still to do: neither decided about nor left to the person's choice."""
+        return self.total - self.settled - self.choices
 
 
 def utc_now() -> dt.datetime:
@@ -134,9 +147,10 @@ class Walkthrough:
         raise KeyError(step_id)
 
     def first_open_index(self) -> int:
-        """The first step not yet decided, or the summary when all are."""
+        """The first step still open, or the summary when none is (see :meth:`open_steps`)."""
+        still_open = {step.id for step in self.open_steps()}
         for index, page in enumerate(self.pages):
-            if page.kind is PageKind.STEP and not self.status(page.key).is_settled:
+            if page.kind is PageKind.STEP and page.key in still_open:
                 return index
         return len(self.pages) - 1
 
@@ -363,10 +377,16 @@ class Walkthrough:
         statuses = [self.status(s) for s in self.guide.step_ids]
         done = sum(s in (StepStatus.DONE, StepStatus.ACKNOWLEDGED) for s in statuses)
         settled = sum(s.is_settled for s in statuses)
-        return Tally(done=done, settled=settled, total=len(statuses))
+        choices = len(self.choices_left())
+        return Tally(done=done, settled=settled, total=len(statuses), choices=choices)
 
     def open_steps(self) -> list[Step]:
-        return [s for s in self.guide.steps if not self.status(s.id).is_settled]
+        """Steps still to do: not decided about, and not optional or irreversible."""
+        return [s for s in self.guide.steps if not self.status(s.id).is_settled and not is_choice(s)]
+
+    def choices_left(self) -> list[Step]:
+        """Optional and irreversible steps not decided about: only if the person decides to."""
+        return [s for s in self.guide.steps if not self.status(s.id).is_settled and is_choice(s)]
 
     @property
     def is_finished(self) -> bool:
