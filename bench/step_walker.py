@@ -87,7 +87,7 @@ class StepWalker(QObject):
             self._watch(self._page_on_show(), timed=False)
             return
         self._started = time.perf_counter()
-        window.next_button.click()
+        window.nav_bar.next_button.click()
         self.handler.append(time.perf_counter() - self._started)
         self._watch(self._page_on_show(), timed=True)
 

@@ -80,6 +80,9 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument(
         "--blank", action="store_true", help="a blank checklist to print before starting (pdf, html, md)"
     )
+    export.add_argument(
+        "--include-undo", action="store_true", help="print how to undo each setting under its step"
+    )
     export.add_argument("--name", default=None, help="who the checklist is prepared for")
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
     export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
@@ -177,6 +180,7 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         app_version=__version__,
         # the progress file carries everything; the checklist's notes are private unless asked for
         include_notes=not args.without_notes if fmt == "json" else args.include_notes,
+        include_undo=args.include_undo,
         blank=args.blank,
         person_name=args.name if args.name is not None else (progress.person_name if progress else ""),
     )

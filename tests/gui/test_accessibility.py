@@ -82,7 +82,7 @@ def test_every_shortcut_belongs_to_an_action_and_is_listed_in_help(make_window: 
 
 def test_buttons_have_mnemonics(make_window: WindowFactory) -> None:
     window = make_window()
-    for button in (window.back_button, window.next_button, window.quick_exit_button):
+    for button in (window.nav_bar.back_button, window.nav_bar.next_button, window.nav_bar.quick_exit_button):
         assert "&" in button.text()
 
 
@@ -99,7 +99,7 @@ def clipped(window: WalkthroughWindow) -> list[str]:
                 )
         elif label.width() < label.sizeHint().width():
             problems.append(f"label {label.text()[:40]!r}: {label.width()} < {label.sizeHint().width()}")
-    bar = window.progress_bar
+    bar = window.nav_bar.progress_bar
     if bar.width() < bar.fontMetrics().horizontalAdvance(bar.text()) + 8:
         problems.append(f"progress bar {bar.text()!r} is {bar.width()} wide")
     for table in shown(window, QTableWidget):
@@ -133,7 +133,7 @@ def test_nothing_is_clipped_at_800_by_600(qtbot: QtBot, make_window: WindowFacto
             problems = clipped(window)
             assert not problems, (key, problems)
         if stretch == "pseudo-translation":
-            assert window.next_button.text().startswith("[")
+            assert window.nav_bar.next_button.text().startswith("[")
     finally:
         app.setFont(original_font)
         i18n.set_catalog({})

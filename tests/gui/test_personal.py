@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from privacy_walkthrough.core.content.models import DeviceKind
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
-from privacy_walkthrough.qt.main_window import StackPage, WalkthroughWindow
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from privacy_walkthrough.qt.page_stack import StackPage
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
 
@@ -39,13 +40,15 @@ def test_the_setup_page_comes_after_welcome_and_records_devices_and_answers(
     row = page.rows[0]
     row.name_edit.setText("Work iPhone")
     row.name_edit.editingFinished.emit()
-    row.version_box.setCurrentIndex(row.version_box.findData("17"))
+    row.version_box.setCurrentIndex(row.version_box.findData("17.2"))
     row.version_box.activated.emit(row.version_box.currentIndex())
     box = page.answer_boxes[next(iter(page.answer_boxes))]
     box.setCurrentIndex(box.findData(True))
     box.activated.emit(box.currentIndex())
     progress = window.walkthrough.progress
-    assert progress.devices == [Device(id="d1", kind=DeviceKind.IPHONE, name="Work iPhone", os_version="17")]
+    assert progress.devices == [
+        Device(id="d1", kind=DeviceKind.IPHONE, name="Work iPhone", os_version="17.2")
+    ]
     assert progress.answers.lives_in_uk is True
 
 
@@ -169,3 +172,33 @@ def test_deleting_a_profile_asks_first(make_window: WindowFactory, dialogs: Scri
     window.window_actions.delete_profile.trigger()
     assert [a.text() for a in window.window_actions.profile_actions] == ["Me"]
     assert "Sam" in dialogs.asked[-2][1] or "Sam" in dialogs.asked[-1][1]
+
+
+def test_opening_a_profile_with_damaged_or_newer_progress_says_so(
+    make_window: WindowFactory, dialogs: ScriptedDialogs
+) -> None:
+    window = make_window()
+    session = window.session
+    dialogs.text_answers = ["Sam"]
+    window.window_actions.new_profile.trigger()
+    sam_file = session.store.path
+    window.walkthrough.set_status("icloud-backup", StepStatus.DONE)
+    me = next(a for a in window.window_actions.profile_actions if a.text() == "Me")
+    me.trigger()
+    sam = next(a for a in window.window_actions.profile_actions if a.text() == "Sam")
+
+    sam_file.write_bytes(b'{"format": ')
+    sam.trigger()
+    assert window.session is session  # one session for the window's life, pointed at Sam's file
+    assert "Sam" in window.windowTitle()
+    assert dialogs.asked[-1][0] == "warn" and "could not be read" in dialogs.asked[-1][1]
+    assert list(sam_file.parent.glob(f"{sam_file.stem}.damaged-*.json"))
+
+    me = next(a for a in window.window_actions.profile_actions if a.text() == "Me")
+    me.trigger()
+    sam_file.write_text('{"format": "privacy-walkthrough-progress", "schema_version": 99}')
+    sam = next(a for a in window.window_actions.profile_actions if a.text() == "Sam")
+    sam.trigger()
+    assert dialogs.asked[-1][0] == "warn" and "newer version" in dialogs.asked[-1][1]
+    assert "Me" in window.windowTitle() and session.store.path != sam_file
+    assert sam_file.read_text().endswith("99}")  # left exactly as it was

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
-from privacy_walkthrough.qt.main_window import StackPage
+from privacy_walkthrough.qt.page_stack import StackPage
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
 
@@ -41,7 +41,7 @@ def test_whole_shipped_guide_by_keyboard_alone(
         qtbot.keyClick(window, Qt.Key.Key_D, CTRL)  # Step > Mark as done
     qtbot.keyClick(window, Qt.Key.Key_Right, ALT)
     assert window.stack.currentIndex() == StackPage.SUMMARY
-    assert window.progress_bar.text() == f"{len(steps)} of {len(steps)} done"
+    assert window.nav_bar.progress_bar.text() == f"{len(steps)} of {len(steps)} done"
     assert window.summary_page.tally_label.text().startswith(f"{len(steps)} of {len(steps)} steps done")
     assert [kind for kind, _ in dialogs.asked] == ["confirm"]
     statuses = {k: v["status"] for k, v in saved(tmp_path, "imessage-privacy")["steps"].items()}
@@ -140,11 +140,11 @@ def test_quit_and_resume_on_the_same_step_with_back_working(
     assert second.walkthrough.current.key == "third-step"
     assert second.step_page.title_label.text() == "Third step"
     assert second.walkthrough.status("first-step") is StepStatus.DONE
-    assert second.back_button.isEnabled()
-    second.back_button.click()
+    assert second.nav_bar.back_button.isEnabled()
+    second.nav_bar.back_button.click()
     assert second.walkthrough.current.key == "second-step"
     assert second.step_page.note_edit.toPlainText() == "ask Sam"
-    second.back_button.click()
+    second.nav_bar.back_button.click()
     assert second.step_page.decision_bar.status_label.text().startswith("Status: Done")
 
 

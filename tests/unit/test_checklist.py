@@ -86,6 +86,7 @@ STEPS = {
         "send-as-sms",
         "Turn off SMS & <fallback>",
         "setting",
+        'undo = """\n- Turn **Send as SMS** back on.\n- Send a test <message>.\n"""\n'
         '[[instructions]]\nplatform = "iphone"\nmin_version = "18"\n'
         'path = ["Settings", "Apps", "Messages", "Send as SMS"]\ntarget = "Off"\nsteps = ["Tap **Off**."]\n'
         '[[instructions]]\nplatform = "iphone"\nbefore_version = "18"\n'
@@ -262,6 +263,16 @@ def test_routes_kinds_and_sections(guide: Guide, progress: Progress, english: No
     assert "delete-account" not in protected
     limits = html.split("<h2>What no setting can protect</h2>")[1].split("<h2>")[0]
     assert "25 days" in limits and "IP address" in limits and "police" in limits
+
+
+def test_undo_is_printed_only_when_asked(guide: Guide, progress: Progress, english: None) -> None:
+    assert "How to undo it" not in render_html(guide, progress, options())
+    assert "How to undo it" not in render_markdown(guide, progress, options())
+    html = html_blocks(render_html(guide, progress, options(include_undo=True)))
+    assert "How to undo it: Turn Send as SMS back on. Send a test &lt;message&gt;." in html["send-as-sms"]
+    assert "How to undo it" not in html["lockdown-mode"]  # a step without an undo text prints none
+    markdown = render_markdown(guide, progress, options(include_undo=True))
+    assert "How to undo it: Turn Send as SMS back on. Send a test \\<message\\>." in markdown
 
 
 # -- notes and escaping -------------------------------------------------------------------------

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from privacy_walkthrough.core import i18n
 from privacy_walkthrough.core.content.loader import ContentError, ContentProblem, load_guide
-from privacy_walkthrough.core.content.models import Instructions, Platform, StepKind, version_key
-from privacy_walkthrough.core.labels import instructions_label, path_text, version_range_label
-from tests.helpers import parse_as, replace_in, step_file, write_guide
+from privacy_walkthrough.core.content.models import (
+    Instructions,
+    NewestVersions,
+    Platform,
+    Step,
+    StepKind,
+    version_key,
+)
+from privacy_walkthrough.core.labels import (
+    checked_against_label,
+    instructions_heading,
+    instructions_label,
+    path_text,
+    version_range_label,
+)
+from tests.helpers import STEP_TEMPLATE, parse_as, replace_in, step_file, write_guide
 
 IDS = ["alpha", "bravo", "charlie"]
 
@@ -394,7 +408,11 @@ def instructions(platform: str, low: str | None = None, high: str | None = None)
         ("mac", None, "14.2", "macOS 14.1 and earlier"),
         ("mac", None, "14.2.1", "macOS before 14.2.1"),
         ("iphone", "15", "18", "iOS 15–17"),
-        ("iphone", "18", "26", "iOS 18–25"),
+        ("iphone", "18", "26", "iOS 18"),  # there was no iOS 19–25: Apple went from 18 to 26
+        ("iphone", "17", "26", "iOS 17–18"),
+        ("iphone", None, "26", "iOS 18 and earlier"),
+        ("mac", "14", "26", "macOS 14–15"),  # nor macOS 16–25
+        ("mac", None, "26", "macOS 15 and earlier"),
         ("iphone", "17", "18", "iOS 17"),
         ("iphone", "17.2", "18", "iOS 17.2–17.x"),
         ("iphone", "17.2", "17.3", "iOS 17.2"),
@@ -425,6 +443,26 @@ def test_version_range_label_of_a_single_dot_zero_release() -> None:
 )
 def test_instructions_label(platform: str, low: str | None, high: str | None, label: str) -> None:
     assert instructions_label(instructions(platform, low, high)) == label
+
+
+def test_a_titled_block_says_what_it_does_before_its_devices() -> None:
+    data = {"platform": "iphone", "min_version": "16", "title": "Delete old backups", "steps": ["x"]}
+    titled = parse_as(Instructions, data)
+    assert instructions_heading(titled) == "Delete old backups — iPhone/iPad (iOS 16 and later)"
+    assert instructions_heading(instructions("mac")) == "Mac"
+
+
+def test_checked_against_names_only_the_systems_the_step_concerns() -> None:
+    versions = NewestVersions(ios="26.5", macos="26.4")
+    data = tomllib.loads(STEP_TEMPLATE.format(id="x", title="X", kind="setting", completable="true"))
+    both = parse_as(Step, {**data, "checked_against": {"ios": "26.5", "macos": "26.4"}})
+    assert both.checked_against == versions
+    assert checked_against_label(both, versions) == (
+        "Checked against iOS and iPadOS up to 26.5 and macOS up to 26.4."
+    )
+    phones = parse_as(Step, {**data, "applicability": {"devices": ["iphone"]}})
+    assert checked_against_label(phones, versions) == "Checked against iOS and iPadOS up to 26.5."
+    assert checked_against_label(phones, None) == ""
 
 
 def test_labels_are_translated() -> None:

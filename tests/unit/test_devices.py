@@ -339,7 +339,7 @@ def test_devices_answers_and_ticks_survive_a_restart(guide: Guide, tmp_path: Pat
     before = copy.deepcopy(flow.progress)
 
     again = Session(guide, ProgressStore(path), clock=lambda: T0)
-    assert again.resumed
+    assert again.load_result.progress is not None
     assert again.walkthrough.progress == before
     assert again.walkthrough.step_progress("alpha").devices_done == {"d2": T0}
     assert [d.id for d in again.walkthrough.recheck_devices("bravo")] == ["d1"]

@@ -361,7 +361,7 @@ def test_newer_guide_keeps_vanished_steps_and_shows_new_ones_not_started(tmp_pat
     new_guide = load_guide(write_guide(tmp_path / "new", ["alpha", "charlie", "delta"]))
     second = Session(new_guide, ProgressStore(path), clock=lambda: T1)
     flow = second.walkthrough
-    assert second.resumed and second.set_aside_notice is None
+    assert second.load_result.progress is not None and second.set_aside_notice is None
     assert flow.status("alpha") is StepStatus.DONE
     assert not flow.is_updated_since_done("alpha")  # v1 did not know the content: not flagged
     assert flow.status("delta") is StepStatus.NOT_STARTED

@@ -68,7 +68,7 @@ def no_space(progress: Progress) -> None:
 
 def test_fresh_folder_starts_on_welcome(guide: Guide, path: Path) -> None:
     session = open_session(guide, path)
-    assert session.resumed is False
+    assert session.load_result.progress is None
     assert session.set_aside_notice is None
     assert session.save_error is None
     assert session.walkthrough.current.kind is PageKind.WELCOME
@@ -97,7 +97,7 @@ def test_quit_and_resume(guide: Guide, path: Path) -> None:
 
     second = open_session(guide, path)
     flow = second.walkthrough
-    assert second.resumed is True
+    assert second.load_result.progress is not None
     assert second.set_aside_notice is None
     assert flow.current.key == "charlie"
     assert flow.progress == before
@@ -118,7 +118,7 @@ def test_resume_after_a_step_was_removed_from_the_guide(guide: Guide, path: Path
     first.walkthrough.go_to_step("charlie")
     smaller = load_guide(write_guide(tmp_path / "smaller", ["alpha", "bravo", "delta"]))
     second = open_session(smaller, path)
-    assert second.resumed
+    assert second.load_result.progress is not None
     assert second.walkthrough.current.key == "delta"  # first open step
     second.walkthrough.set_status("delta", StepStatus.DONE)
     saved = on_disk(path)
@@ -235,7 +235,7 @@ def test_damaged_file_at_start_is_set_aside_and_reported(guide: Guide, path: Pat
     assert notice.set_aside is not None
     assert notice.set_aside.read_bytes() == b'{"format": "privacy-walkthrough-progress", "steps": '
     assert notice.problem
-    assert session.resumed is False
+    assert session.load_result.progress is None
     assert session.walkthrough.current.kind is PageKind.WELCOME
     session.walkthrough.go_next()
     assert on_disk(path).current_page == SETUP_PAGE

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from privacy_walkthrough.core.content.models import (
     DeviceKind,
     Instructions,
+    NewestVersions,
     Platform,
+    Step,
     StepKind,
     version_key,
 )
@@ -54,18 +56,23 @@ def kind_label(kind: StepKind) -> str:
     return labels[kind]
 
 
-def _last_release_before(version: str) -> str | None:
-    """The last version below ``version`` worth naming: 18 -> "17", 17.2 -> "17.1"; else None."""
+# Apple numbered its 2025 systems after the year: there was no iOS 19–25 and no macOS 16–25.
+_MAJOR_BEFORE = {("iOS", 26): "18", ("macOS", 26): "15"}
+
+
+def _last_release_before(version: str, system: str = "") -> str | None:
+    """The last version below ``version`` worth naming: 18 -> "17", 17.2 -> "17.1", iOS 26 ->
+    "18"; else None."""
     major, minor, patch = version_key(version)
     if minor == 0 and patch == 0 and major > 0:
-        return str(major - 1)
+        return _MAJOR_BEFORE.get((system, major), str(major - 1))
     if patch == 0 and minor > 0:
         return f"{major}.{minor - 1}"
     return None
 
 
 def _range(system: str, first: str, before: str) -> str:
-    last = _last_release_before(before)
+    last = _last_release_before(before, system)
     if last is None:
         return tr(
             "{system} {first} up to, not including, {before}", system=system, first=first, before=before
@@ -88,7 +95,7 @@ def version_range_label(instructions: Instructions) -> str:
     if first:
         return tr("{system} {version} and later", system=system, version=first)
     if before:
-        last = _last_release_before(before)
+        last = _last_release_before(before, system)
         if last is None:
             return tr("{system} before {version}", system=system, version=before)
         return tr("{system} {version} and earlier", system=system, version=last)
@@ -106,6 +113,31 @@ def instructions_label(instructions: Instructions) -> str:
         return tr("iPhone and iPad") if instructions.platform is Platform.IPHONE else tr("Mac")
     devices = tr("iPhone/iPad") if instructions.platform is Platform.IPHONE else tr("Mac")
     return tr("{devices} ({versions})", devices=devices, versions=version_range_label(instructions))
+
+
+def instructions_heading(instructions: Instructions) -> str:
+    """The block's own title with its devices, "Delete old backups — iPhone/iPad (iOS 16 and
+    later)"; without a title, :func:`instructions_label`."""
+    label = instructions_label(instructions)
+    if instructions.title:
+        return tr("{title} — {devices}", title=instructions.title, devices=label)
+    return label
+
+
+def checked_against_label(step: Step, versions: NewestVersions | None) -> str:
+    """ "Checked against iOS and iPadOS up to 26.5 and macOS up to 26.5." for the systems of the
+    devices the step concerns; empty when the versions are not known."""
+    if versions is None:
+        return ""
+    kinds = set(step.applicability.devices)
+    systems = []
+    if kinds & {DeviceKind.IPHONE, DeviceKind.IPAD}:
+        systems.append(tr("iOS and iPadOS up to {version}", version=versions.ios))
+    if DeviceKind.MAC in kinds:
+        systems.append(tr("macOS up to {version}", version=versions.macos))
+    if not systems:
+        return ""
+    return tr("Checked against {systems}.", systems=tr(" and ").join(systems))
 
 
 def path_text(instructions: Instructions) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
-from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.data_eraser import app_files, erase_app_data
 from privacy_walkthrough.paths import AppPaths
@@ -20,8 +20,6 @@ from privacy_walkthrough.qt.dialogs import Dialogs
 
 
 class WindowHost(Protocol):
-    session: Session
-
     def forget_shown_note(self) -> None: ...
     def reload(self) -> None: ...
     def announce(self, text: str) -> None: ...
@@ -29,9 +27,16 @@ class WindowHost(Protocol):
 
 class DataCommands:
     def __init__(
-        self, host: WindowHost, dialogs: Dialogs, parent: QWidget, paths: AppPaths, profiles: ProfileRegistry
+        self,
+        host: WindowHost,
+        session: Session,
+        dialogs: Dialogs,
+        parent: QWidget,
+        paths: AppPaths,
+        profiles: ProfileRegistry,
     ) -> None:
         self.host = host
+        self.session = session
         self.dialogs = dialogs
         self.parent = parent
         self.paths = paths
@@ -41,16 +46,38 @@ class DataCommands:
     def current_profile(self) -> Profile:
         return self.profiles.last_used()
 
-    def _open(self, profile: Profile) -> None:
-        """Make ``profile`` the current one and show its progress."""
+    def _open(self, profile: Profile) -> bool:
+        """Make ``profile`` the current one and show its progress; False if it cannot be opened."""
         self.host.forget_shown_note()
+        guide = self.session.guide
+        try:
+            self.session.open(ProgressStore(self.profiles.progress_file(profile, guide.info.id)))
+        except NewerProgressError as exc:
+            self.dialogs.warn(self.parent, tr("Please update Privacy Walkthrough"), str(exc))
+            self.host.reload()
+            return False
         try:
             self.profiles.set_last_used(profile.id)
         except ProfileError as exc:  # the choice is not remembered, but the profile still opens
             self.host.announce(str(exc))
-        guide = self.host.session.guide
-        self.host.session = Session(guide, ProgressStore(self.profiles.progress_file(profile, guide.info.id)))
         self.host.reload()
+        self.explain_set_aside()
+        return True
+
+    def explain_set_aside(self) -> None:
+        """Tell the person when their saved progress was damaged and moved aside."""
+        notice = self.session.set_aside_notice
+        if notice is not None:
+            self.dialogs.warn(
+                self.parent,
+                tr("Your saved progress could not be read"),
+                tr(
+                    "The saved progress could not be used: {problem}. It was not deleted: it was "
+                    "moved to {path}. The walkthrough starts again from the beginning.",
+                    problem=notice.problem,
+                    path=str(notice.set_aside),
+                ),
+            )
 
     # -- profiles -------------------------------------------------------------------------
 
@@ -58,8 +85,8 @@ class DataCommands:
         if profile_id == self.current_profile.id:
             return
         profile = next(p for p in self.profiles.profiles() if p.id == profile_id)
-        self._open(profile)
-        self.host.announce(tr("Now showing the progress of {name}.", name=profile.name))
+        if self._open(profile):
+            self.host.announce(tr("Now showing the progress of {name}.", name=profile.name))
 
     def new_profile(self) -> None:
         name = self.dialogs.ask_text(
@@ -72,8 +99,8 @@ class DataCommands:
         except ProfileError as exc:
             self.dialogs.warn(self.parent, tr("The profile was not created"), str(exc))
             return
-        self._open(profile)
-        self.host.announce(tr("Created the profile {name}.", name=profile.name))
+        if self._open(profile):
+            self.host.announce(tr("Created the profile {name}.", name=profile.name))
 
     def rename_profile(self) -> None:
         current = self.current_profile
@@ -114,7 +141,7 @@ class DataCommands:
         except ProfileError as exc:
             self.dialogs.warn(self.parent, tr("The profile was not deleted"), str(exc))
             return
-        self._open(self.profiles.last_used())
+        self._open(self.profiles.last_used())  # a newer file is explained there
         self.host.announce(tr("Deleted the profile {name}.", name=current.name))
 
     # -- this profile's progress, and everything ------------------------------------------
@@ -132,7 +159,7 @@ class DataCommands:
         if not confirmed:
             return
         self.host.forget_shown_note()
-        backup = self.host.session.start_over()
+        backup = self.session.start_over()
         self.host.reload()
         if backup is not None:
             self.dialogs.inform(

@@ -37,25 +37,20 @@ log = logging.getLogger(__name__)
 class WindowHost(Protocol):
     """What these commands need from the window."""
 
-    session: Session
-
     def flush_note(self) -> None: ...
     def announce(self, text: str) -> None: ...
     def reload(self) -> None: ...
 
 
 class FileCommands:
-    def __init__(self, host: WindowHost, dialogs: Dialogs, parent: QWidget) -> None:
+    def __init__(self, host: WindowHost, session: Session, dialogs: Dialogs, parent: QWidget) -> None:
         self.host = host
+        self.session = session
         self.dialogs = dialogs
         self.parent = parent
         self.include_notes = False
         # Where the file dialogs start, saving and opening alike: the folder last used, or home.
         self.folder = Path.home()
-
-    @property
-    def session(self) -> Session:
-        return self.host.session
 
     # -- menu commands --------------------------------------------------------------------
 

@@ -1,22 +1,27 @@
-"""The window's actions and menus, with their shortcuts in one enum."""
+"""The window's actions and menus, with their shortcuts in one enum.
+
+The menus are given what they trigger (:class:`MenuTargets`, plain callables), not the
+window: they know nothing of it, and the window builds them like any other part.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from privacy_walkthrough import __version__
+from privacy_walkthrough.core.content.models import GuideInfo
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.progress.profiles import Profile
 from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.qt.dialogs import Dialogs
 
-if TYPE_CHECKING:
-    from privacy_walkthrough.qt.main_window import WalkthroughWindow
+Command = Callable[[], object]
 
 
 class Shortcut(Enum):
@@ -37,65 +42,90 @@ class Shortcut(Enum):
         return QKeySequence(self.value)
 
 
-class WindowActions:
-    """Creates the menu bar of ``window`` and keeps the actions' enabled state current."""
+@dataclass(frozen=True)
+class MenuTargets:
+    """What each menu command does."""
 
-    def __init__(self, window: WalkthroughWindow) -> None:
+    print_checklist: Command
+    preview: Command
+    save_pdf: Command
+    print_blank: Command
+    import_progress: Command
+    export_progress: Command
+    start_over: Command
+    erase_data: Command
+    quit: Command
+    back: Command
+    next: Command
+    summary: Command
+    new_profile: Command
+    rename_profile: Command
+    delete_profile: Command
+    switch_profile: Callable[[str], object]  # the profile's id
+    mark: Callable[[StepStatus], object]  # decide the step on show
+
+
+class WindowActions:
+    """Creates the menu bar of ``window`` and keeps the actions' enabled state current.
+
+    ``dialogs`` and ``guide`` are for the Help menu's two messages.
+    """
+
+    def __init__(self, window: QMainWindow, targets: MenuTargets, dialogs: Dialogs, guide: GuideInfo) -> None:
         self.window = window
+        self.targets = targets
+        self.dialogs = dialogs
+        self.guide = guide
         bar = window.menuBar()
 
-        files = window.file_commands
-        data = window.data_commands
         file_menu = bar.addMenu(tr("&File"))
-        self.print = self._add(file_menu, tr("&Print checklist…"), files.on_print_triggered, Shortcut.PRINT)
-        self.preview = self._add(file_menu, tr("Print pre&view…"), files.on_preview_triggered)
-        self.save_pdf = self._add(file_menu, tr("Save checklist as P&DF…"), files.on_save_pdf_triggered)
-        self.print_blank = self._add(
-            file_menu, tr("Print a &blank checklist…"), files.on_print_blank_triggered
-        )
+        self.print = self._add(file_menu, tr("&Print checklist…"), targets.print_checklist, Shortcut.PRINT)
+        self.preview = self._add(file_menu, tr("Print pre&view…"), targets.preview)
+        self.save_pdf = self._add(file_menu, tr("Save checklist as P&DF…"), targets.save_pdf)
+        self.print_blank = self._add(file_menu, tr("Print a &blank checklist…"), targets.print_blank)
         self.include_notes = QAction(tr("Include my private &notes in the checklist"), window)
         self.include_notes.setCheckable(True)
         file_menu.addAction(self.include_notes)
         file_menu.addSeparator()
-        self.import_progress = self._add(file_menu, tr("&Import progress…"), files.on_import_triggered)
-        self.export_progress = self._add(file_menu, tr("&Export progress…"), files.on_export_triggered)
+        self.import_progress = self._add(file_menu, tr("&Import progress…"), targets.import_progress)
+        self.export_progress = self._add(file_menu, tr("&Export progress…"), targets.export_progress)
         file_menu.addSeparator()
-        self.start_over = self._add(file_menu, tr("&Start over…"), data.start_over)
-        self.erase_data = self._add(file_menu, tr("&Erase all my data…"), data.erase_data)
+        self.start_over = self._add(file_menu, tr("&Start over…"), targets.start_over)
+        self.erase_data = self._add(file_menu, tr("&Erase all my data…"), targets.erase_data)
         file_menu.addSeparator()
-        self.quit = self._add(file_menu, tr("&Quit"), window.close, Shortcut.QUIT)
+        self.quit = self._add(file_menu, tr("&Quit"), targets.quit, Shortcut.QUIT)
 
         go_menu = bar.addMenu(tr("&Go"))
-        self.back = self._add(go_menu, tr("&Back"), window.on_back_triggered, Shortcut.BACK)
-        self.next = self._add(go_menu, tr("&Next"), window.on_next_triggered, Shortcut.NEXT)
-        self.summary = self._add(go_menu, tr("&Summary"), window.on_summary_triggered, Shortcut.SUMMARY)
+        self.back = self._add(go_menu, tr("&Back"), targets.back, Shortcut.BACK)
+        self.next = self._add(go_menu, tr("&Next"), targets.next, Shortcut.NEXT)
+        self.summary = self._add(go_menu, tr("&Summary"), targets.summary, Shortcut.SUMMARY)
 
         self.profile_menu = bar.addMenu(tr("&Profile"))
         self.profile_group = QActionGroup(window)
         self.profile_group.setExclusive(True)
         self.profile_actions: list[QAction] = []
         self.new_profile = QAction(tr("&New profile…"), window)
-        self.new_profile.triggered.connect(data.new_profile)
+        self.new_profile.triggered.connect(targets.new_profile)
         self.rename_profile = QAction(tr("&Rename this profile…"), window)
-        self.rename_profile.triggered.connect(data.rename_profile)
+        self.rename_profile.triggered.connect(targets.rename_profile)
         self.delete_profile = QAction(tr("&Delete this profile…"), window)
-        self.delete_profile.triggered.connect(data.delete_profile)
+        self.delete_profile.triggered.connect(targets.delete_profile)
 
         step_menu = bar.addMenu(tr("&Step"))
         self.mark_done = self._add(
-            step_menu, tr("Mark as &done"), lambda: window.mark_current(StepStatus.DONE), Shortcut.MARK_DONE
+            step_menu, tr("Mark as &done"), lambda: targets.mark(StepStatus.DONE), Shortcut.MARK_DONE
         )
         self.mark_skipped = self._add(
-            step_menu, tr("&Skip…"), lambda: window.mark_current(StepStatus.SKIPPED), Shortcut.MARK_SKIPPED
+            step_menu, tr("&Skip…"), lambda: targets.mark(StepStatus.SKIPPED), Shortcut.MARK_SKIPPED
         )
         self.mark_not_applicable = self._add(
             step_menu,
             tr("&Not applicable"),
-            lambda: window.mark_current(StepStatus.NOT_APPLICABLE),
+            lambda: targets.mark(StepStatus.NOT_APPLICABLE),
             Shortcut.MARK_NOT_APPLICABLE,
         )
         self.mark_later = self._add(
-            step_menu, tr("&Later"), lambda: window.mark_current(StepStatus.LATER), Shortcut.MARK_LATER
+            step_menu, tr("&Later"), lambda: targets.mark(StepStatus.LATER), Shortcut.MARK_LATER
         )
         self.step_actions = (self.mark_done, self.mark_skipped, self.mark_not_applicable, self.mark_later)
 
@@ -131,9 +161,7 @@ class WindowActions:
             action = QAction(profile.name, self.window)
             action.setCheckable(True)
             action.setChecked(profile.id == current_id)
-            action.triggered.connect(
-                lambda _checked=False, pid=profile.id: self.window.data_commands.switch_profile(pid)
-            )
+            action.triggered.connect(lambda _checked=False, pid=profile.id: self.targets.switch_profile(pid))
             self.profile_group.addAction(action)
             menu.addAction(action)
             self.profile_actions.append(action)
@@ -145,11 +173,11 @@ class WindowActions:
         rows = "\n".join(
             tr("{keys}: {action}", keys=keys, action=action) for action, keys in self.shortcut_table()
         )
-        self.window.dialogs.inform(self.window, tr("Keyboard shortcuts"), rows)
+        self.dialogs.inform(self.window, tr("Keyboard shortcuts"), rows)
 
     def show_about(self) -> None:
-        info = self.window.session.guide.info
-        self.window.dialogs.inform(
+        info = self.guide
+        self.dialogs.inform(
             self.window,
             tr("About Privacy Walkthrough"),
             tr(

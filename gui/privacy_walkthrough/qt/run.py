@@ -100,7 +100,7 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, con
             return
         CrashHandler(chosen, lambda: window, log_file).install()
         shell.hand_over(window)
-        _explain_set_aside(window, chosen)
+        window.data_commands.explain_set_aside()
 
     shell.first_painted.connect(on_shell_first_painted)
     shell.show()
@@ -108,21 +108,6 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, con
     if error is not None:
         raise error
     return 1 if failed else status
-
-
-def _explain_set_aside(window: WalkthroughWindow, dialogs: Dialogs) -> None:
-    notice = window.session.set_aside_notice
-    if notice is not None:
-        dialogs.warn(
-            window,
-            tr("Your saved progress could not be read"),
-            tr(
-                "The saved progress could not be used: {problem}. It was not deleted: it was moved "
-                "to {path}. The walkthrough starts again from the beginning.",
-                problem=notice.problem,
-                path=str(notice.set_aside),
-            ),
-        )
 
 
 def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None) -> WalkthroughWindow | None:

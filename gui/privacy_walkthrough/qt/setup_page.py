@@ -8,6 +8,7 @@ instructions to show, what to check again after an update).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,19 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough.core.content.models import AnswerKey, DeviceKind
+from privacy_walkthrough.core.content.models import AnswerKey, DeviceKind, Guide
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_kind_label, os_name, where_to_find_version
 from privacy_walkthrough.core.progress.models import Answers, Device, Progress
+from privacy_walkthrough.core.walkthrough.versions import VersionChoice, version_choices, version_text
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
-# Versions offered in the list; any other can be typed ("17.5.1").
-COMMON_VERSIONS = {
-    DeviceKind.IPHONE: ["26", "18", "17", "16", "15"],
-    DeviceKind.IPAD: ["26", "18", "17", "16", "15"],
-    DeviceKind.MAC: ["26", "15", "14", "13", "12"],
-    DeviceKind.WATCH: ["26", "11", "10", "9"],
-}
+ChoicesFor = Callable[[DeviceKind], list[VersionChoice]]
 ANSWER_CHOICES = ((None, "Not sure"), (True, "Yes"), (False, "No"))
 
 
@@ -60,9 +56,14 @@ def _questions() -> list[tuple[AnswerKey, str, str]]:
     ]
 
 
-def valid_version(text: str) -> str | None:
-    """``"17.5"`` for a typed version, None for "don't know" or anything that is not a version."""
-    text = text.strip()
+def valid_version(text: str, kind: DeviceKind | None = None) -> str | None:
+    """``"17.5"`` for a typed version, None for "don't know" or anything that is not a version.
+
+    A comma is read as the point ("17,5"), and the system's name may come first ("iOS 18.1").
+    """
+    text = text.strip().replace(",", ".")
+    if kind is not None and text.lower().startswith(os_name(kind).lower()):
+        text = text[len(os_name(kind)) :].strip()
     return text if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){0,2}", text) else None
 
 
@@ -72,9 +73,12 @@ class DeviceRowWidget(QWidget):
     changed = Signal()
     remove_requested = Signal(str)
 
-    def __init__(self, device: Device, number: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, device: Device, number: int, choices_for: ChoicesFor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.device_id = device.id
+        self._choices_for = choices_for
         self.kind_box = QComboBox(self)
         for kind in DeviceKind:
             self.kind_box.addItem(device_kind_label(kind), kind)
@@ -91,6 +95,8 @@ class DeviceRowWidget(QWidget):
         self.remove_button = QPushButton(tr("Remove"), self)
         self.remove_button.setAccessibleName(tr("Remove device {number}", number=number))
         self.hint_label = WrappedLabel(object_name="hintLabel")
+        self.problem_label = WrappedLabel(object_name="versionProblemLabel")
+        self.problem_label.hide()
         self._fill_versions(device.kind, device.os_version)
 
         layout = QGridLayout(self)
@@ -99,42 +105,74 @@ class DeviceRowWidget(QWidget):
         layout.addWidget(self.name_edit, 0, 1)
         layout.addWidget(self.version_box, 0, 2)
         layout.addWidget(self.remove_button, 0, 3)
-        layout.addWidget(self.hint_label, 1, 0, 1, 4)
+        layout.addWidget(self.problem_label, 1, 0, 1, 4)
+        layout.addWidget(self.hint_label, 2, 0, 1, 4)
         layout.setColumnStretch(1, 2)
         layout.setColumnStretch(2, 1)
 
         self.kind_box.currentIndexChanged.connect(self.on_kind_box_changed)
         self.name_edit.editingFinished.connect(self.changed)
-        self.version_box.activated.connect(lambda _index: self.changed.emit())
+        self.version_box.activated.connect(self.on_version_box_activated)
         editor = self.version_box.lineEdit()
         if editor is not None:
-            editor.editingFinished.connect(self.changed)
+            editor.editingFinished.connect(self.on_version_edited)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.device_id))
 
     def _fill_versions(self, kind: DeviceKind, current: str | None) -> None:
         self.version_box.blockSignals(True)
         self.version_box.clear()
         self.version_box.addItem(tr("Don't know"), None)
-        for version in COMMON_VERSIONS[kind]:
-            self.version_box.addItem(tr("{os} {version}", os=os_name(kind), version=version), version)
-        if current is None:
-            self.version_box.setCurrentIndex(0)
-        else:
-            index = self.version_box.findData(current)
-            if index < 0:
-                self.version_box.setEditText(current)
-            else:
-                self.version_box.setCurrentIndex(index)
+        for choice in self._choices_for(kind):
+            self.version_box.addItem(choice.label, choice.value)
         self.version_box.blockSignals(False)
+        self._show_version(current)
+
+    def _show_version(self, version: str | None) -> None:
+        """Select ``version`` in the list, or show it typed with the system's name."""
+        self.version_box.blockSignals(True)
+        index = self.version_box.findData(version)
+        if index >= 0:
+            self.version_box.setCurrentIndex(index)
+        elif version is not None:
+            self.version_box.setEditText(version_text(self.kind(), version))
+        self.version_box.blockSignals(False)
+        self._show_hint(version)
+
+    def _show_hint(self, version: str | None) -> None:
         self.hint_label.setText(
-            tr("Where to find the version: {where}", where=where_to_find_version(kind))
-            if current is None
+            tr("Where to find the version: {where}", where=where_to_find_version(self.kind()))
+            if version is None
             else ""
         )
-        self.hint_label.setVisible(current is None)
+        self.hint_label.setVisible(version is None)
 
     def on_kind_box_changed(self) -> None:
         self._fill_versions(self.kind(), None)
+        self.problem_label.hide()
+        self.changed.emit()
+
+    def on_version_box_activated(self, _index: int) -> None:
+        self.problem_label.hide()
+        self._show_hint(self.version())
+        self.changed.emit()
+
+    def on_version_edited(self) -> None:
+        text = self.version_box.currentText().strip()
+        version = self.version()
+        understood = version is not None or not text or self.version_box.findText(text) >= 0
+        if understood:
+            self.problem_label.hide()
+            self._show_version(version)
+        else:
+            message = tr(
+                "“{text}” is not a version this page understands, so it is saved as “Don't know”. "
+                "Type it as numbers with points, for example 17.5, or pick one from the list.",
+                text=text,
+            )
+            self.problem_label.setText(message)
+            self.problem_label.setAccessibleName(message)
+            self.problem_label.show()
+            self._show_hint(None)
         self.changed.emit()
 
     def kind(self) -> DeviceKind:
@@ -146,7 +184,7 @@ class DeviceRowWidget(QWidget):
         if index >= 0:  # one of the offered choices ("Don't know", "iOS 18", …)
             data = self.version_box.itemData(index)
             return str(data) if data is not None else None
-        return valid_version(text)
+        return valid_version(text, self.kind())
 
     def device(self) -> Device:
         return Device(
@@ -158,9 +196,10 @@ class SetupPage(QWidget):
     devices_changed = Signal(list)  # list[Device]
     answers_changed = Signal(Answers)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupPage")
+        self._choices = {kind: version_choices(guide, kind) for kind in DeviceKind}
         self.rows: list[DeviceRowWidget] = []
         self._last_id = 0
         body = QWidget()
@@ -223,7 +262,7 @@ class SetupPage(QWidget):
                 self._last_id = max(self._last_id, int(device.id[1:]))
 
     def _add_row(self, device: Device, number: int) -> DeviceRowWidget:
-        row = DeviceRowWidget(device, number, self._body)
+        row = DeviceRowWidget(device, number, self._choices.__getitem__, self._body)
         row.changed.connect(lambda: self.devices_changed.emit(self.devices()))
         row.remove_requested.connect(self.on_remove_requested)
         self.rows_box.addWidget(row)

@@ -6,11 +6,17 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content.models import Confidence, Instructions, Source, Step
+from privacy_walkthrough.core.content.models import Confidence, Instructions, NewestVersions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text
+from privacy_walkthrough.core.labels import (
+    checked_against_label,
+    instructions_heading,
+    kind_label,
+    path_text,
+    version_range_label,
+)
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepProgress, StepStatus
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
@@ -62,7 +68,7 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.setObjectName("stepPage")
         self.step: Step | None = None
-        self._content_key: tuple[str, tuple[int, ...]] | None = None
+        self._content_key: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("stepScrollArea")
@@ -135,6 +141,7 @@ class StepPage(QWidget):
         progress: StepProgress,
         updated: bool = False,
         view: PersonalView | None = None,
+        checked_against: NewestVersions | None = None,
     ) -> None:
         self.flush_note()
         first_show = self.step is None or self.step.id != step.id
@@ -145,17 +152,22 @@ class StepPage(QWidget):
         self.title_label.setText(step.title)
         self.title_label.setAccessibleName(step.title)
         self.summary_label.setText(step.summary)
-        self.meta_label.setText(
-            tr(
-                "Applies to: {versions}. Last reviewed: {date}.",
-                versions=step.applies_to,
-                date=step.reviewed.isoformat(),
-            )
+        meta = tr(
+            "Applies to: {versions}. Last reviewed: {date}.",
+            versions=step.applies_to,
+            date=step.reviewed.isoformat(),
         )
+        checked = checked_against_label(step, checked_against)
+        self.meta_label.setText(f"{meta} {checked}" if checked else meta)
         shown = view.fit.instructions if view else tuple(step.instructions)
-        content_key = (step.id, tuple(step.instructions.index(i) for i in shown))
+        conditional = view.fit.conditional if view else ()
+        content_key = (
+            step.id,
+            tuple(step.instructions.index(i) for i in shown),
+            tuple(step.instructions.index(i) for i in conditional),
+        )
         if content_key != self._content_key:  # built once; kept while it fits the person
-            self._fill_content(step, shown)
+            self._fill_content(step, shown, conditional)
             self._content_key = content_key
         if view is not None:
             self.fit_panel.show_view(view)
@@ -187,7 +199,9 @@ class StepPage(QWidget):
         self._add(HeadingLabel(heading))
         self._add(WrappedLabel(markdown, text_format=MARKDOWN))
 
-    def _fill_content(self, step: Step, shown: tuple[Instructions, ...]) -> None:
+    def _fill_content(
+        self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
+    ) -> None:
         self._clear_content()
         self._section(tr("Why it matters"), step.why)
         if step.instructions:
@@ -210,7 +224,17 @@ class StepPage(QWidget):
                     )
                 )
             for instructions in shown:
-                self._add(HeadingLabel(instructions_label(instructions), level=3))
+                self._add(HeadingLabel(instructions_heading(instructions), level=3))
+                if instructions in conditional:
+                    self._add(
+                        WrappedLabel(
+                            tr(
+                                "Only if your device runs {versions}: check its exact version first.",
+                                versions=version_range_label(instructions),
+                            ),
+                            object_name="hintLabel",
+                        )
+                    )
                 if instructions.path:
                     path = WrappedLabel(path_text(instructions), object_name="pathLabel")
                     path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
@@ -221,6 +245,8 @@ class StepPage(QWidget):
                 self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
         self._section(tr("How to check it is done"), step.check)
         self._section(tr("What you give up"), step.gives_up)
+        if step.undo:
+            self._section(tr("How to undo it"), step.undo)
         if step.uncertain:
             self._section(tr("What the sources do not settle"), step.uncertain)
         self._add(HeadingLabel(tr("Sources")))

@@ -12,19 +12,24 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.core.walkthrough.versions import newer_version_notes
 from privacy_walkthrough.qt.fit_panel import PersonalView
 from privacy_walkthrough.qt.step_page import StepPage
 
 
 def personal_view(walkthrough: Walkthrough, step_id: str) -> PersonalView:
     """What a step means for this person, for the page's fit panel."""
+    step_fit = walkthrough.fit(step_id)
+    guide = walkthrough.guide
+    devices = walkthrough.progress.devices
     return PersonalView(
-        fit=walkthrough.fit(step_id),
+        fit=step_fit,
         progress=walkthrough.step_progress(step_id),
         all_devices=tuple(walkthrough.progress.devices),
         recheck=tuple(walkthrough.recheck_devices(step_id)),
         per_device=walkthrough.guide.step(step_id).applicability.per_device,
         can_mark_done=walkthrough.can_mark_done(step_id),
+        newer_notes=tuple(newer_version_notes(step_fit, guide.checked_against(guide.step(step_id)), devices)),
     )
 
 
@@ -75,6 +80,7 @@ class StepStackWidget(QStackedWidget):
             shown,
             walkthrough.is_updated_since_done(step_id),
             personal_view(walkthrough, step_id),
+            walkthrough.guide.checked_against(walkthrough.guide.step(step_id)),
         )
         return page
 

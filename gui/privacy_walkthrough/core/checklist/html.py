@@ -61,6 +61,7 @@ def _step(entry: StepEntry) -> str:
     parts += [_paragraph(b) for b in entry.blockers]
     if entry.routes:
         parts.append("<ul>" + "".join(f"<li>{_text(r)}</li>" for r in entry.routes) + "</ul>")
+    parts.append(_paragraph(entry.undo))
     parts += [_paragraph(entry.sources, style="font-size: 9pt;"), _paragraph(entry.note, "i")]
     parts.append("</td></tr></table>")
     return "".join(parts)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from privacy_walkthrough.core.content.models import Instructions, StepKind
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import instructions_label, kind_label, path_text, skipped_label
+from privacy_walkthrough.core.labels import instructions_heading, kind_label, path_text, skipped_label
 from privacy_walkthrough.core.labels import status_label as status_words
 from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
 
@@ -111,7 +111,13 @@ def plain_inline(markdown: str) -> str:
     return re.sub(r"(\*\*|__|\*|`)", "", text)
 
 
+def plain_text(markdown: str) -> str:
+    """A short Markdown text as one plain paragraph: list marks and line breaks become spaces."""
+    lines = (re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).strip() for line in markdown.splitlines())
+    return plain_inline(" ".join(line for line in lines if line))
+
+
 def route_label(instructions: Instructions) -> str:
     """Where to go, e.g. "iPhone/iPad (iOS 18 and later): Settings › Apps › Messages → Off"."""
     route = path_text(instructions) or sentences([plain_inline(s) for s in instructions.steps])
-    return tr("{platform}: {route}", platform=instructions_label(instructions), route=route)
+    return tr("{platform}: {route}", platform=instructions_heading(instructions), route=route)

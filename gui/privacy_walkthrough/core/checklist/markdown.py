@@ -39,6 +39,7 @@ def _step(entry: StepEntry) -> list[str]:
         lines += _block(blocker)
     if entry.routes:
         lines += [f"- {escape_markdown(r)}" for r in entry.routes] + [""]
+    lines += _block(entry.undo)
     lines += _block(entry.sources)
     lines += _block(entry.note, "*")
     return lines

@@ -19,6 +19,7 @@ from privacy_walkthrough.core.checklist.labels import (
     iso_date,
     kind_warning,
     legend,
+    plain_text,
     route_label,
 )
 from privacy_walkthrough.core.checklist.person import (
@@ -61,6 +62,7 @@ class ChecklistOptions:
     generated_at: dt.datetime  # pass a time with the local zone: dates print in that zone
     app_version: str
     include_notes: bool = False  # notes are private; by default they stay out
+    include_undo: bool = False  # each setting's "How to undo it", printed on request
     blank: bool = False  # to print before starting: every box open, no dates, no notes
     person_name: str = ""  # optional "prepared for"
     # devices covered, as plain labels; empty: the progress's own devices, or "not recorded"
@@ -87,6 +89,7 @@ class StepEntry:
     blockers: tuple[str, ...] = ()  # "Needs an update first: Work iPad runs iPadOS 16.7; …"
     recheck: str = ""  # "Check again on Work iPhone, iPad"
     confirmed: str = ""  # "Last confirmed 2025-03-04"
+    undo: str = ""  # "How to undo it: …" (only when asked for)
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,9 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
         blockers=() if blank else blocker_lines(step_fit, person.progress),
         recheck="" if blank else recheck_line(saved, person.progress),
         confirmed=confirmed,
+        undo=tr("How to undo it: {text}", text=plain_text(step.undo))
+        if options.include_undo and step.undo
+        else "",
     )
 
 

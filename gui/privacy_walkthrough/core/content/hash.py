@@ -26,7 +26,8 @@ HASH_CHARS = 16
 # Not part of what the person read: a re-review with no edits, or a new content file format,
 # must not flag a step as changed.  Nor is whom the step fits (``applicability``): saying which
 # devices a step concerns, or adding a minimum version, does not change what the person did.
-IGNORED_FIELDS = frozenset({"reviewed", "schema_version", "applicability"})
+# Nor does how to undo it (``undo``) or which system versions it was checked against.
+IGNORED_FIELDS = frozenset({"reviewed", "schema_version", "applicability", "undo", "checked_against"})
 
 FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 

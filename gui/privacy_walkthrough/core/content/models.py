@@ -101,6 +101,21 @@ def version_key(version: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
+def version_span(version: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The versions a written version stands for, as ``[low, high)`` keys.
+
+    A person who writes only a major version runs some release of it that they did not
+    name: ``"17"`` is any 17.x, ``"17.2"`` any 17.2.x, and ``"17.2.1"`` that release alone.
+    """
+    low = version_key(version)
+    parts = version.count(".") + 1
+    if parts == 1:
+        return low, (low[0] + 1, 0, 0)
+    if parts == 2:
+        return low, (low[0], low[1] + 1, 0)
+    return low, (low[0], low[1], low[2] + 1)
+
+
 def described(text: str) -> Meta:
     """A field's description for the JSON Schema (``Annotated[str, described("...")]``)."""
     return Meta(description=text)
@@ -163,6 +178,13 @@ class Instructions(StrictModel, frozen=True):
     target: Annotated[  # the state to leave the last switch in: "On", "Off"
         NonEmpty | None, described('The state to leave the last switch of the path in, e.g. "On" or "Off".')
     ] = None
+    title: Annotated[  # what this block does, when a step has more than one task for a device
+        NonEmpty | None,
+        described(
+            'What this block of instructions does, e.g. "Delete old backups". Needed when two '
+            "blocks are for the same devices and versions, so each has its own heading."
+        ),
+    ] = None
 
     def __post_init__(self) -> None:
         low, high = self.min_version, self.before_version
@@ -172,13 +194,26 @@ class Instructions(StrictModel, frozen=True):
             raise FieldRuleError(None, "web instructions have no OS versions")
 
     def applies_to_version(self, version: str | None) -> bool:
-        """Whether these instructions fit a device on ``version`` (None: unknown, fits)."""
+        """Whether these instructions may fit a device on ``version`` (None: unknown, fits).
+
+        A version written without its minor release ("17") fits when any release it stands
+        for does (see :func:`version_span`); :meth:`surely_applies_to` tells them apart.
+        """
         if version is None:
             return True
-        key = version_key(version)
-        if self.min_version and key < version_key(self.min_version):
+        low, high = version_span(version)
+        if self.min_version and high <= version_key(self.min_version):
             return False
-        return not (self.before_version and key >= version_key(self.before_version))
+        return not (self.before_version and low >= version_key(self.before_version))
+
+    def surely_applies_to(self, version: str | None) -> bool:
+        """Whether these instructions fit every release ``version`` stands for (None: unknown)."""
+        if version is None:
+            return not (self.min_version or self.before_version)
+        low, high = version_span(version)
+        if self.min_version and low < version_key(self.min_version):
+            return False
+        return not (self.before_version and high > version_key(self.before_version))
 
 
 def twice(values: list[Any]) -> list[str]:
@@ -261,6 +296,17 @@ class Applicability(StrictModel, frozen=True):
             raise FieldRuleError("devices", f"listed twice: {', '.join(dupes)}")
 
 
+class NewestVersions(StrictModel, frozen=True):
+    """The newest system versions a guide was checked against."""
+
+    ios: Annotated[
+        Version, described('The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".')
+    ]
+    macos: Annotated[
+        Version, described('The newest macOS version the guide was checked against, e.g. "26.5".')
+    ]
+
+
 class Step(StrictModel, frozen=True):
     """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
@@ -306,6 +352,20 @@ class Step(StrictModel, frozen=True):
             "Required (at least one) for 'setting' steps."
         ),
     ] = field(default_factory=list)
+    undo: Annotated[
+        str | None,
+        described(
+            "Markdown: how to undo the step, so a person who loses something they need can put it "
+            "back. Needed for every step with instructions, except 'irreversible' ones."
+        ),
+    ] = None
+    checked_against: Annotated[
+        NewestVersions | None,
+        described(
+            "The newest iOS and macOS versions this step was checked against, when they differ "
+            "from the guide's newest_versions."
+        ),
+    ] = None
     uncertain: Annotated[
         str | None,
         described(
@@ -327,17 +387,6 @@ class Step(StrictModel, frozen=True):
     def __post_init__(self) -> None:
         if self.kind is StepKind.SETTING and not self.instructions:
             raise FieldRuleError("instructions", "a 'setting' step needs at least one [[instructions]] table")
-
-
-class NewestVersions(StrictModel, frozen=True):
-    """The newest system versions a guide was checked against."""
-
-    ios: Annotated[
-        Version, described('The newest iOS / iPadOS version the guide was checked against, e.g. "26.5".')
-    ]
-    macos: Annotated[
-        Version, described('The newest macOS version the guide was checked against, e.g. "26.5".')
-    ]
 
 
 class GuideInfo(StrictModel, frozen=True):
@@ -420,3 +469,7 @@ class Guide:
     def step(self, step_id: str) -> Step:
         """The step with this id (raises KeyError)."""
         return self._by_id[step_id]
+
+    def checked_against(self, step: Step) -> NewestVersions | None:
+        """The newest versions ``step`` was checked against: its own, else the guide's."""
+        return step.checked_against or self.info.newest_versions

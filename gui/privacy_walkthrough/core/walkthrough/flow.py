@@ -175,6 +175,9 @@ class Walkthrough:
         if self.can_go_back:
             self.go_to(self._index - 1)
 
+    def go_to_summary(self) -> None:
+        self.go_to(len(self.pages) - 1)
+
     # -- decisions ----------------------------------------------------------------------
 
     def fit(self, step_id: str) -> Fit:
@@ -185,7 +188,8 @@ class Walkthrough:
             self._fits_person = person
         found = self._fits.get(step_id)
         if found is None:
-            found = self._fits[step_id] = fit(self.guide.step(step_id), self.progress)
+            step = self.guide.step(step_id)
+            found = self._fits[step_id] = fit(step, self.progress, self.guide.checked_against(step))
         return found
 
     def content_hash(self, step: Step) -> str:

@@ -1,6 +1,8 @@
 """One person's session with one guide: loads progress, saves every change, starts over.
 
-This is the single place where progress reaches the disk.  A failed save keeps the
+The app has one session for its whole life; opening another profile points it at that
+profile's progress file (:meth:`Session.open`).  This is the single place where progress
+reaches the disk.  A failed save keeps the
 progress in memory, remembers the problem for the window to show, and can be retried.
 """
 
@@ -35,9 +37,20 @@ class Session:
         progress = self.load_result.progress or new_progress(guide, clock())
         self.walkthrough = self._walkthrough_for(progress)
 
-    @property
-    def resumed(self) -> bool:
-        return self.load_result.progress is not None
+    def open(self, store: ProgressStore) -> None:
+        """Use another progress file from now on (another profile's), and resume from it.
+
+        A failed save of the current progress is tried once more first.  Raises
+        :class:`~privacy_walkthrough.core.progress.store.NewerProgressError`, and changes
+        nothing, for a file from a newer app.
+        """
+        self.retry_save()
+        result = store.load()
+        self.store = store
+        self.load_result = result
+        self.save_error = None
+        self._unsaved = None
+        self.walkthrough = self._walkthrough_for(result.progress or new_progress(self.guide, self._clock()))
 
     @property
     def set_aside_notice(self) -> LoadResult | None:
