@@ -84,16 +84,12 @@ class FitPanel(ColumnWidget):
         for caution in fit.cautions:
             self._note(tr("**Before you start:** {caution}", caution=caution), "cautionLabel")
         for blocker in fit.blockers:
-<<<<<<< HEAD
             text = tr("**{blocked}:** {text}", blocked=blocked_label(), text=blocker.text)
             self._note(text, "blockerLabel")
-=======
-            self._note(tr("**Not possible yet:** {text}", text=blocker.text), "blockerLabel")
         for maybe in fit.maybe_blockers:
             self._note(tr("**Check your version first:** {text}", text=maybe.text), "cautionLabel")
         for note in view.newer_notes:
             self._note(note, "newerLabel")
->>>>>>> main
         for device in fit.unknown_versions:
             self._note(
                 tr(
