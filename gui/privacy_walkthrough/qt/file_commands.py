@@ -91,11 +91,10 @@ class FileCommands:
         try:
             imported = read_portable_progress(source, self.session.guide)
         except ProgressError as exc:
-            reason = str(exc)
             self.dialogs.warn(
                 self.parent,
                 tr("Nothing was imported"),
-                tr("{reason}. Your progress has not changed.", reason=reason[:1].upper() + reason[1:]),
+                tr("{reason} Your progress has not changed.", reason=exc.sentence()),
             )
             return
         chosen = self._ask_to_replace(source, imported)

@@ -20,14 +20,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from msgspec import Meta, Struct
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from privacy_walkthrough.core.content.models import Slug
-from privacy_walkthrough.core.content.records import FieldRuleError, parse, replace, to_json
+from privacy_walkthrough.core.content.records import parse, replace, rule, to_json
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.models import check_encodable
 from privacy_walkthrough.core.progress.store import free_name, time_stamp, write_atomically
 
 log = logging.getLogger(__name__)
@@ -54,28 +53,35 @@ class ProfileError(Exception):
     """A profile could not be created, renamed, deleted or listed; the message is for the person."""
 
 
-class _Entry(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+# str_max_length: every text is checked, so a lone surrogate is refused (see progress.models.Record)
+_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True, str_max_length=1000)
+
+
+class _Entry(BaseModel):
+    model_config = _STRICT
+
     id: Slug
-    name: Annotated[str, Meta(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
-
-    def __post_init__(self) -> None:
-        check_encodable(self, "name")
+    name: Annotated[str, StringConstraints(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
 
 
-class _RegistryFile(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+class _RegistryFile(BaseModel):
+    model_config = _STRICT
+
     format: Literal["privacy-walkthrough-profiles"] = "privacy-walkthrough-profiles"
     schema_version: Literal[1] = 1  # REGISTRY_VERSION
-    profiles: Annotated[list[_Entry], Meta(min_length=1)]
+    profiles: Annotated[list[_Entry], Field(min_length=1)]
     last_used: Slug
 
-    def __post_init__(self) -> None:
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
         ids = [p.id for p in self.profiles]
         if len(set(ids)) != len(ids):
-            raise FieldRuleError("profiles", "a profile id is listed twice")
+            raise rule("profiles", "lists a profile id twice")
         if self.last_used not in ids:
-            raise FieldRuleError("last_used", "the last used profile is not in the list")
+            raise rule("last_used", "is not one of the profiles listed")
         if any(not p.name.strip() and p.id != DEFAULT_ID for p in self.profiles):
-            raise FieldRuleError("profiles", "a profile has no name")
+            raise rule("profiles", "has a profile without a name")
+        return self
 
 
 def _fresh() -> _RegistryFile:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
-from privacy_walkthrough.core.content.records import RecordError, parse, to_json, validated
+from privacy_walkthrough.core.content.records import Problem, RecordError, parse, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
@@ -32,7 +32,16 @@ MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer ap
 
 
 class ProgressError(Exception):
-    """The progress file could not be read or written; the message is for the user."""
+    """The progress file could not be read or written; the message is for the user.
+
+    The message is a clause ("the file x.json is not …", no full stop at the end), to be
+    put in a sentence; :meth:`sentence` makes it one on its own.
+    """
+
+    def sentence(self) -> str:
+        """The message as a sentence of its own: a capital first, one full stop at the end."""
+        text = str(self)
+        return f"{text[:1].upper()}{text[1:].rstrip('.')}."
 
 
 class NewerProgressError(ProgressError):
@@ -128,6 +137,40 @@ def _shown_field(field: str, limit: int = 80) -> str:
     return field if len(field) <= limit else field[: limit - 1] + "…"
 
 
+# Shown at most: a damaged file can hold thousands of problems, and the reason is one line.
+PROBLEMS_SHOWN_CHARS = 200
+
+
+def _not_json(raw: bytes, what: str) -> ProgressError:
+    """A file that starts like JSON is a damaged progress file; anything else (a PDF…) is not one."""
+    if raw.lstrip()[:1] in (b"{", b""):
+        return ProgressError(tr("{what} is damaged (not valid JSON)", what=what))
+    return ProgressError(tr("{what} is not a Privacy Walkthrough progress file (not valid JSON)", what=what))
+
+
+def _problem_words(problem: Problem) -> str:
+    """``'steps.alpha.status' is 'finished', which is not allowed: …`` with the field kept short."""
+    if not problem.loc:
+        return problem.message
+    return tr("'{field}' {message}", field=_shown_field(problem.field), message=problem.message)
+
+
+def bad_values(what: str, problems: list[Problem]) -> str:
+    """Every problem, joined on one line, while they fit; then how many more there are."""
+    shown: list[str] = []
+    for problem in problems:
+        words = _problem_words(problem)
+        if shown and sum(len(w) + 2 for w in shown) + len(words) > PROBLEMS_SHOWN_CHARS:
+            break
+        shown.append(words)
+    text = tr("{what} has bad values: {problems}", what=what, problems="; ".join(shown))
+    if len(problems) == 1:
+        text = tr("{what} has a bad value: {problem}", what=what, problem=shown[0])
+    if len(shown) < len(problems):
+        text += tr(" (and {count} more)", count=len(problems) - len(shown))
+    return text
+
+
 def parse_progress(raw: bytes, what: str) -> Progress:
     """Validate the bytes of a progress file (see :func:`read_progress`).
 
@@ -138,16 +181,17 @@ def parse_progress(raw: bytes, what: str) -> Progress:
         # ValueError covers JSONDecodeError, NaN/Infinity and integers too long to convert.
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ProgressError(tr("{what} is damaged (not valid JSON)", what=what)) from exc
+        raise _not_json(raw, what) from exc
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
         raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
     version = data.get("schema_version")
     if _is_newer(version):
         raise NewerProgressError(
             tr(
-                "This progress was saved by a newer version of Privacy Walkthrough "
-                "(format {found}, this version reads {known}). Please update the app; "
-                "the file has been left as it is.",
+                "{what} was saved by a newer version of Privacy Walkthrough "
+                "(format {found}; this version reads {known}). Please update the app; "
+                "the file has been left as it is",
+                what=what,
                 found=int(version),
                 known=PROGRESS_SCHEMA_VERSION,
             )
@@ -155,16 +199,7 @@ def parse_progress(raw: bytes, what: str) -> Progress:
     try:
         return parse(upgrade(data), Progress)
     except RecordError as exc:
-        first = exc.problems[0]
-        field = _shown_field(first.field or "(file)")
-        raise ProgressError(
-            tr(
-                "{what} has a bad value in '{field}': {message}",
-                what=what,
-                field=field,
-                message=first.message,
-            )
-        ) from exc
+        raise ProgressError(bad_values(what, exc.problems)) from exc
 
 
 class ProgressStore:
@@ -198,9 +233,9 @@ class ProgressStore:
     def save(self, progress: Progress) -> None:
         """Write the progress atomically (raises OSError when the disk refuses).
 
-        Raises ValueError, and writes nothing, for progress that could not be read back.
+        The progress was checked as it was made and changed (see ``progress.models``).
         """
-        write_atomically(self.path, to_json(validated(progress)))
+        write_atomically(self.path, to_json(progress))
 
     def set_aside(self, reason: str) -> Path | None:
         """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""
