@@ -183,9 +183,13 @@ def test_a_newer_file_is_explained_in_one_sentence(tmp_path: Path, capsys: pytes
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"format": "privacy-walkthrough-progress", "schema_version": 4}')
     assert run("import", str(bad), "--yes", "--data-dir", str(tmp_path / "a")) == 1
-    assert capsys.readouterr().err.strip().endswith(
-        "Nothing was imported: the file bad.json was saved by a newer version of Privacy Walkthrough "
-        "(format 4; this version reads 3). Please update the app; the file has been left as it is."
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "Nothing was imported: the file bad.json was saved by a newer version of Privacy Walkthrough "
+            "(format 4; this version reads 3). Please update the app; the file has been left as it is."
+        )
     )
 
 
