@@ -64,7 +64,7 @@ def guide(tmp_path: Path) -> Guide:
 
 
 def person(guide: Guide, *devices: Device) -> Progress:
-    return replace(new_progress(guide, T0), devices=list(devices))  # checked as a new record
+    return replace(new_progress(guide, T0), devices=list(devices))
 
 
 def fit_for(guide: Guide, version: str | None, kind: DeviceKind = DeviceKind.IPHONE) -> Fit:

@@ -24,6 +24,15 @@ from privacy_walkthrough.core.content.records import Problem, RecordError, parse
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.progress.sealed import (
+    DamagedSealError,
+    NewerSealError,
+    SealKey,
+    WrongPassphraseError,
+    is_sealed,
+    seal,
+    unseal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +55,10 @@ class ProgressError(Exception):
 
 class NewerProgressError(ProgressError):
     """The file was written by a newer version of the app; it is left untouched."""
+
+
+class LockedProgressError(ProgressError):
+    """The file is sealed with a passphrase this store does not hold; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -101,11 +114,12 @@ def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
             os.close(dir_fd)
 
 
-def read_progress(path: Path, what: str) -> Progress:
+def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress:
     """Read and validate a progress file; ``what`` names it in messages ("the progress file").
 
-    Raises :class:`NewerProgressError` for a file from a newer app and :class:`ProgressError`
-    with a plain-words reason for anything else that is wrong.
+    A sealed file is opened with ``key``.  Raises :class:`NewerProgressError` for a file from a
+    newer app, :class:`LockedProgressError` for a sealed file that ``key`` does not open, and
+    :class:`ProgressError` with a plain-words reason for anything else that is wrong.
     """
     if path.is_symlink():
         raise ProgressError(tr("{what} is a link to another place", what=what))
@@ -116,7 +130,29 @@ def read_progress(path: Path, what: str) -> Progress:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
-    return parse_progress(raw, what)
+    return parse_progress(open_sealed(raw, what, key), what)
+
+
+def open_sealed(raw: bytes, what: str, key: SealKey | None) -> bytes:
+    """The plain bytes of a progress file: ``raw`` itself, or ``raw`` unsealed with ``key``."""
+    if not is_sealed(raw):
+        return raw
+    if key is None:
+        raise LockedProgressError(tr("{what} is protected with a passphrase", what=what))
+    try:
+        return unseal(raw, key)
+    except WrongPassphraseError as exc:
+        raise LockedProgressError(tr("{what} is protected with another passphrase", what=what)) from exc
+    except NewerSealError as exc:
+        raise NewerProgressError(
+            tr(
+                "{what} was protected by a newer version of Privacy Walkthrough. "
+                "Please update the app. The file has been left as it is.",
+                what=what,
+            )
+        ) from exc
+    except DamagedSealError as exc:
+        raise ProgressError(tr("{what} is damaged (it cannot be decrypted)", what=what)) from exc
 
 
 def _reject_constant(name: str) -> float:
@@ -205,9 +241,12 @@ def parse_progress(raw: bytes, what: str) -> Progress:
 class ProgressStore:
     """The progress file of one guide in one data folder."""
 
-    def __init__(self, path: Path, clock: type[dt.datetime] = dt.datetime) -> None:
+    def __init__(
+        self, path: Path, clock: type[dt.datetime] = dt.datetime, key: SealKey | None = None
+    ) -> None:
         self.path = path
         self._clock = clock
+        self.key = key  # set: the file is sealed with it on every save (a protected profile)
 
     def _now(self) -> dt.datetime:
         return self._clock.now(dt.UTC)
@@ -218,7 +257,7 @@ class ProgressStore:
             return LoadResult(None)
         try:
             progress = self.read()
-        except NewerProgressError:
+        except (NewerProgressError, LockedProgressError):
             raise
         except ProgressError as exc:
             aside = self.set_aside("damaged")
@@ -228,14 +267,15 @@ class ProgressStore:
 
     def read(self) -> Progress:
         """Read the saved progress without changing anything on disk (raises ProgressError)."""
-        return read_progress(self.path, tr("the progress file"))
+        return read_progress(self.path, tr("the progress file"), self.key)
 
     def save(self, progress: Progress) -> None:
         """Write the progress atomically (raises OSError when the disk refuses).
 
         The progress was checked as it was made and changed (see ``progress.models``).
         """
-        write_atomically(self.path, to_json(progress))
+        data = to_json(progress)
+        write_atomically(self.path, seal(data, self.key) if self.key else data)
 
     def set_aside(self, reason: str) -> Path | None:
         """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""
