@@ -7,8 +7,10 @@ ever leaves a half-written file or changes progress unless it says so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +21,14 @@ from privacy_walkthrough.cli_output import (
     export_format,
     write_output,
     write_pdf,
+)
+from privacy_walkthrough.cli_passphrase import (
+    PassphraseCommandError,
+    add_passphrase_argument,
+    export_key,
+    import_key,
+    sealed_export,
+    unlock_store,
 )
 from privacy_walkthrough.core.checklist.render import (
     ChecklistOptions,
@@ -32,7 +42,7 @@ from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
-from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
+from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore
 from privacy_walkthrough.core.progress.transfer import (
     keep_saved_notes,
@@ -88,6 +98,11 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
     export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     export.add_argument("--profile", default=None, help=PROFILE_HELP)
+    add_passphrase_argument(
+        export,
+        "a file whose first line is the passphrase: it opens a protected profile, and a JSON export "
+        "is encrypted with it",
+    )
     export.set_defaults(command=run_export)
 
     importer = subparsers.add_parser(
@@ -108,6 +123,9 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     importer.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     importer.add_argument("--profile", default=None, help=PROFILE_HELP)
+    add_passphrase_argument(
+        importer, "a file whose first line is the passphrase of an encrypted file or a protected profile"
+    )
     importer.set_defaults(command=run_import)
 
 
@@ -118,8 +136,21 @@ def _guide() -> Guide:
         raise CommandError(tr("The guide shipped with the app is broken:\n{problems}", problems=exc)) from exc
 
 
+@contextlib.contextmanager
+def _passphrase_errors() -> Iterator[None]:
+    try:
+        yield
+    except PassphraseCommandError as exc:
+        raise CommandError(str(exc)) from exc
+
+
 def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
     """The progress of the profile named with --profile, or of the profile used last."""
+    return _profile_store(args, guide)[1]
+
+
+def _profile_store(args: argparse.Namespace, guide: Guide) -> tuple[Profile, ProgressStore]:
+    """The profile named with --profile (or used last) and its progress, unlocked if protected."""
     try:
         registry = ProfileRegistry(AppPaths.resolve(args.data_dir).data)
         profiles = registry.profiles()
@@ -136,7 +167,11 @@ def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
                 tr("There is no profile “{name}”. Profiles: {names}.", name=args.profile, names=names)
             )
         profile = matches[0]
-    return ProgressStore(registry.progress_file(profile, guide.info.id))
+    store = ProgressStore(registry.progress_file(profile, guide.info.id))
+    if not getattr(args, "blank", False):
+        with _passphrase_errors():
+            unlock_store(store, profile, args)
+    return profile, store
 
 
 def _saved_progress(store: ProgressStore) -> Progress | None:
@@ -166,7 +201,7 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
             )
         )
     guide = _guide()
-    store = _store(args, guide)
+    profile, store = _profile_store(args, guide)
     progress = _blank_progress(store) if args.blank else _saved_progress(store)
     if progress is None and not args.blank:
         raise CommandError(
@@ -191,7 +226,13 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         render = {"html": render_html, "md": render_markdown, "json": render_json}[fmt]
         data = render(guide, progress, options).encode("utf-8")
-        write_output(args.output, lambda target: write_atomically(target, data), out)
+        key = None
+        if fmt == "json":
+            with _passphrase_errors():
+                key = export_key(args, profile)
+            data = sealed_export(data, key)
+        write = lambda target: write_atomically(target, data)  # noqa: E731
+        write_output(args.output, write, out, binary=key is not None)  # encrypted: bytes
     return 0
 
 
@@ -224,8 +265,10 @@ def _keep_notes(args: argparse.Namespace, guide: Guide, existing: Progress, impo
 
 def run_import(args: argparse.Namespace, out: TextIO) -> int:
     guide = _guide()
+    with _passphrase_errors():
+        key = import_key(args.file, args)
     try:
-        imported = read_portable_progress(args.file, guide)
+        imported = read_portable_progress(args.file, guide, key)
     except ProgressError as exc:
         raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
     store = _store(args, guide)

@@ -100,8 +100,8 @@ def _write_to_stdout(write: Callable[[Path], None], out: TextIO, binary: bool) -
     if binary and out.isatty():
         raise CommandError(
             tr(
-                "A PDF cannot be shown in the terminal: send it to a file (> checklist.pdf) "
-                "or use --output FILE."
+                "A PDF or an encrypted file cannot be shown in the terminal: send it to a file "
+                "(> FILE) or use --output FILE."
             )
         )
     with tempfile.TemporaryDirectory(prefix="privacy-walkthrough-") as folder:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
+from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.paths import AppPaths
@@ -37,6 +38,7 @@ from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import MenuTargets, WindowActions
 from privacy_walkthrough.qt.nav_bar import NavigationBar
 from privacy_walkthrough.qt.page_stack import PageStack
+from privacy_walkthrough.qt.passphrase_commands import PassphraseCommands
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
 
@@ -88,8 +90,15 @@ class WalkthroughWindow(QMainWindow):
         self.save_problem_label.setWordWrap(True)
         self.save_problem_label.hide()
 
-        self.file_commands = FileCommands(self, session, dialogs, self)
-        self.data_commands = DataCommands(self, session, dialogs, self, paths, profiles)
+        self.file_commands = FileCommands(
+            self, session, dialogs, self, lambda: self.data_commands.current_profile.protected
+        )
+        self.passphrase_commands = PassphraseCommands(
+            self, session, dialogs, self, profiles, UnlockGuard(), self.file_commands.on_save_pdf_triggered
+        )
+        self.data_commands = DataCommands(
+            self, session, dialogs, self, paths, profiles, self.passphrase_commands.open_store
+        )
         self.decisions = StepDecisions(self, session, dialogs, self)
         self.window_actions = WindowActions(self, self._menu_targets(), dialogs, session.guide.info)
         self._build_layout()
@@ -199,6 +208,9 @@ class WalkthroughWindow(QMainWindow):
             rename_profile=data.rename_profile,
             delete_profile=data.delete_profile,
             switch_profile=data.switch_profile,
+            protect_profile=self.passphrase_commands.protect,
+            change_passphrase=self.passphrase_commands.change,
+            remove_passphrase=self.passphrase_commands.remove,
             mark=self.decisions.mark_current,
         )
 
@@ -239,6 +251,7 @@ class WalkthroughWindow(QMainWindow):
         self.window_actions.show_profiles(self.data_commands.profiles.profiles(), profile.id)
         self.step_list.populate(self.walkthrough)
         self.refresh()
+        self.passphrase_commands.watch()
 
     def forget_shown_note(self) -> None:
         """Drop the notes on screen without saving them (their progress is being replaced)."""
