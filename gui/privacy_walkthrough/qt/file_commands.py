@@ -36,6 +36,7 @@ from privacy_walkthrough.qt.passphrase_dialog import PassphrasePurpose
 if TYPE_CHECKING:
     from privacy_walkthrough.core.checklist.render import ChecklistOptions
     from privacy_walkthrough.core.progress.models import Progress
+    from privacy_walkthrough.core.progress.transfer import PortableProgress
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ class FileCommands:
             if key is None:
                 return
         try:
-            imported = read_portable_progress(source, self.session.guide, key)
+            portable = read_portable_progress(source, self.session.guide, key)
         except ProgressError as exc:
             self.dialogs.warn(
                 self.parent,
@@ -138,7 +139,7 @@ class FileCommands:
                 tr("{reason} Your progress has not changed.", reason=exc.sentence()),
             )
             return
-        chosen = self._ask_to_replace(source, imported)
+        chosen = self._ask_to_replace(source, portable)
         if chosen is None:
             return
         backup = self.session.replace_progress(chosen)
@@ -150,17 +151,19 @@ class FileCommands:
             )
         self.dialogs.inform(self.parent, tr("Progress imported"), message)
 
-    def _ask_to_replace(self, source: Path, imported: Progress) -> Progress | None:
+    def _ask_to_replace(self, source: Path, portable: PortableProgress) -> Progress | None:
         """The progress to use after asking, or None: cancelled.
 
         Notes saved here that the file has no note for are kept, unless the person picks
         exactly "delete them".
         """
+        imported = portable.progress
         replacing = tr(
             "The progress in {name} will replace the progress in this app. A copy of your "
-            "current progress is kept as a backup file in the data folder.",
+            "current progress is kept as a backup file in the data folder. {left_out}",
             name=source.name,
-        )
+            left_out=portable.dropped_notice(),
+        ).strip()
         saved = self.session.walkthrough.progress
         at_risk = notes_it_would_delete(saved, imported)
         title = tr("Replace your progress?")
