@@ -160,8 +160,8 @@ def test_an_import_without_notes_keeps_the_notes_saved_here(
     assert run("import", str(bare), "--yes", "--data-dir", str(tmp_path / "a")) == 0
     said = capsys.readouterr().out
     saved = session_in(tmp_path / "a").walkthrough
-    assert saved.step_progress("what-imessage-protects").note == "asked Sam about it"
-    assert saved.step_progress("shared-with-you").note == "only on the Mac"
+    assert saved.progress.step("what-imessage-protects").note == "asked Sam about it"
+    assert saved.progress.step("shared-with-you").note == "only on the Mac"
     assert saved.status("signal-for-sensitive-chats") is StepStatus.NOT_STARTED  # the file's status
     assert "Kept your notes on" in said and "--drop-notes" in said
 
@@ -173,7 +173,7 @@ def test_notes_go_only_when_asked_to_with_drop_notes(tmp_path: Path) -> None:
     assert run("export", "--without-notes", "--output", str(bare), "--data-dir", str(tmp_path / "a")) == 0
     assert run("import", str(bare), "--yes", "--drop-notes", "--data-dir", str(tmp_path / "a")) == 0
     saved = session_in(tmp_path / "a").walkthrough
-    assert saved.step_progress("what-imessage-protects").note == ""
+    assert saved.progress.step("what-imessage-protects").note == ""
     backups = list(current.parent.glob("*.backup-*.json"))
     assert [b.read_bytes() for b in backups] == [before]  # and the old notes are in the backup
 

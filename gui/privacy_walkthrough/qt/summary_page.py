@@ -19,6 +19,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.core.walkthrough.views import is_choice
 from privacy_walkthrough.qt.flow_layout import FlowLayout
 from privacy_walkthrough.qt.status_table import StepStatusTable
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
@@ -109,11 +110,10 @@ class SummaryPage(QWidget):
         self.tally_label.setText(counts)
         if not self.person_name_edit.hasFocus():
             self.person_name_edit.setText(walkthrough.progress.person_name)
-        self.steps_table.show_walkthrough(walkthrough)
-        done_titles = [
-            step.title for step in walkthrough.guide.steps if walkthrough.status(step.id).is_finished
-        ]
-        open_titles = [s.title for s in walkthrough.open_steps()]
+        views = [walkthrough.step_view(step_id) for step_id in walkthrough.guide.step_ids]
+        self.steps_table.show_views(views)
+        done_titles = [v.step.title for v in views if v.status.is_finished]
+        open_titles = [v.step.title for v in views if not v.status.is_settled and not is_choice(v.step)]
         protected = (
             tr("Now protected or understood: {steps}.", steps="; ".join(done_titles))
             if done_titles
@@ -128,17 +128,18 @@ class SummaryPage(QWidget):
         recheck = [
             tr(
                 "{step} (on {devices})",
-                step=step.title,
-                devices=", ".join(device_label(d, walkthrough.progress.devices) for d in devices),
+                step=v.step.title,
+                devices=", ".join(device_label(d, v.all_devices) for d in v.recheck),
             )
-            for step, devices in walkthrough.steps_to_recheck()
+            for v in views
+            if v.recheck
         ]
         self.recheck_label.setVisible(bool(recheck))
         self.recheck_label.setText(
             tr("Check again after system updates: {steps}.", steps="; ".join(recheck)) if recheck else ""
         )
         self.open_label.setText(still_open)
-        choices = [s.title for s in walkthrough.choices_left()]
+        choices = [v.step.title for v in views if not v.status.is_settled and is_choice(v.step)]
         self.choices_label.setVisible(bool(choices))
         self.choices_label.setText(
             tr("Only if you decide to: {steps}.", steps="; ".join(choices)) if choices else ""

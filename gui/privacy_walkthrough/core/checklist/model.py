@@ -33,7 +33,7 @@ from privacy_walkthrough.core.content.models import Confidence, Guide, Source, S
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_with_version
 from privacy_walkthrough.core.progress.models import Progress
-from privacy_walkthrough.core.walkthrough.flow import is_choice
+from privacy_walkthrough.core.walkthrough.views import is_choice
 
 logger = logging.getLogger(__name__)
 
