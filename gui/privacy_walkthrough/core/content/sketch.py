@@ -8,8 +8,9 @@ so it stays right when the content changes, and it is vector art, sharp at any s
 
 from __future__ import annotations
 
+from html import escape
+
 from privacy_walkthrough.core.content.models import Instructions
-from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
 
 WIDTH = 360
