@@ -135,6 +135,7 @@ class ScriptedDialogs:
     folders: list[Path] = field(default_factory=list)  # where each file dialog started
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
+    shown_about: list[object] = field(default_factory=list)
     passphrases: list[str | None] = field(default_factory=list)  # typed at each unlock; None: Cancel
     new_passphrases: list[Any] = field(default_factory=list)  # PassphraseChoice, or None: Cancel
 
@@ -169,6 +170,9 @@ class ScriptedDialogs:
         self.asked.append(("open_path", title))
         self.folders.append(folder)
         return self.open_paths.pop(0)
+
+    def about(self, parent: object, about: object) -> None:
+        self.shown_about.append(about)
 
     def open_url(self, url: str) -> bool:
         self.opened_urls.append(url)
