@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import DeviceKind, Platform
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import DeviceKind, Guide, Platform
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.labels import (
     device_kind_label,

@@ -22,17 +22,10 @@ from privacy_walkthrough.core.checklist.render import (
     render_json,
     render_markdown,
 )
+from privacy_walkthrough.core.content.guide import Guide, GuideInfo
+from privacy_walkthrough.core.content.kinds import Confidence, Platform, StepKind
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import (
-    Confidence,
-    Guide,
-    GuideInfo,
-    Instructions,
-    Platform,
-    Source,
-    Step,
-    StepKind,
-)
+from privacy_walkthrough.core.content.models import Instructions, Source, Step
 from privacy_walkthrough.core.labels import instructions_label, version_range_label
 from privacy_walkthrough.core.markdown_text import escape_markdown
 from privacy_walkthrough.core.progress.models import Progress, StepProgress, StepStatus
