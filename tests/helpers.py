@@ -132,7 +132,6 @@ class ScriptedDialogs:
     offered_guides: list[list[object]] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
-    choice_answers: list[int | None] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)  # where each file dialog started
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
@@ -143,10 +142,6 @@ class ScriptedDialogs:
     def confirm(self, parent: object, title: str, text: str, accept_label: str) -> bool:
         self.asked.append(("confirm", f"{title}\n{text}"))
         return self.confirm_answers.pop(0)
-
-    def choose(self, parent: object, title: str, text: str, choices: list[str]) -> int | None:
-        self.asked.append(("choose", f"{title}\n{text}\n" + " | ".join(choices)))
-        return self.choice_answers.pop(0)
 
     def ask_text(self, parent: object, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", f"{title}\n{label}"))

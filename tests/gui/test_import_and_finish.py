@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_walkthrough.core.content.models import StepKind
+from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from tests.gui.conftest import WindowFactory
@@ -52,10 +52,10 @@ def test_importing_a_file_without_notes_keeps_the_notes_unless_told(
     dialogs.choice_answers = [0]  # "Replace, keep my notes"
     import_progress(window, dialogs, without_notes)
 
-    _, question = next(asked for asked in dialogs.asked if asked[0] == "choose")
+    _, question = next(asked for asked in dialogs.asked if asked[0] == "ask_choice")
     assert "Turn off iCloud Backup and delete old backups" in question
     assert "Turn off Shared with You" in question
-    assert question.endswith("Replace, keep my notes | Replace and delete these notes")
+    assert question.endswith("Replace, keep my notes / Replace and delete these notes / Cancel")
     assert window.walkthrough.status("what-imessage-protects") is StepStatus.DONE  # the file's
     assert notes(window) == NOTED
     assert window.step_list.count() > 0 and dialogs.asked[-1][0] == "inform"

@@ -50,18 +50,6 @@ class Dialogs:
         self.run(box)
         return box.clickedButton() is accept
 
-    def choose(self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]) -> int | None:
-        """A question with several answers (buttons, in this order); None when cancelled.
-
-        Cancel is the default button: Enter or Escape never picks an answer by accident.
-        """
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-        buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return next((index for index, button in enumerate(buttons) if button is clicked), None)
-
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
         """A one-line question; None when cancelled."""
         dialog = QInputDialog(parent)

@@ -176,11 +176,12 @@ class FileCommands:
             count=len(at_risk),
             steps=tr("; ").join(titles.get(step_id, step_id) for step_id in at_risk),
         )
-        answer = self.dialogs.choose(
+        answer = self.dialogs.ask_choice(
             self.parent,
             title,
             tr("{replacing}\n\n{notes}", replacing=replacing, notes=notes),
             [tr("Replace, keep my notes"), tr("Replace and delete these notes")],
+            tr("Cancel"),
         )
         if answer is None:
             return None

@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from privacy_walkthrough.core.content.models import NewestVersions, Step, StepKind
+from privacy_walkthrough.core.content.kinds import StepKind
+from privacy_walkthrough.core.content.models import NewestVersions, Step
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 from privacy_walkthrough.core.walkthrough.applicability import Fit
 
