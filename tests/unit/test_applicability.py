@@ -242,7 +242,7 @@ def test_a_blocker_escapes_the_name_the_person_typed(folder: Path) -> None:
     append_to_step(folder, "alpha", REQUIRES)
     sneaky = Device(id="a", kind=DeviceKind.IPHONE, name="[click](https://x.example) *me*", os_version="16")
     text = fit_of(folder, "alpha", [sneaky]).blockers[0].text
-    assert text.startswith(r"\[click\](https://x.example) \*me\* runs iOS 16")
+    assert text.startswith(r"\[click\](https\://x.example) \*me\* runs iOS 16")
 
 
 # -- instructions by device and version ---------------------------------------------------

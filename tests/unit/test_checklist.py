@@ -281,7 +281,7 @@ def test_notes_are_escaped_when_included(guide: Guide, progress: Progress, engli
     assert "<img" not in html
     assert "<b>Sam" not in html
     markdown = render_markdown(guide, progress, options(include_notes=True))
-    assert '*Your note: \\<img src="http://example.com/x"\\>*' in markdown
+    assert '*Your note: \\<img src="http\\://example.com/x"\\>*' in markdown
     assert not re.search(r"(?<!\\)<(?!https://)", markdown)
 
 
@@ -303,7 +303,8 @@ def test_html_uses_only_the_qt_rich_text_subset(guide: Guide, progress: Progress
     [
         ("# Heading", "\\# Heading"),
         ("1. not a list", "1\\. not a list"),
-        ("[x](https://e.com)", "\\[x\\](https://e.com)"),
+        ("[x](https://e.com)", "\\[x\\](https\\://e.com)"),
+        ("www.e.com or me@e.com", "www\\.e.com or me\\@e.com"),
         ("a - b. c (d) 3.5 {e}", "a - b. c (d) 3.5 {e}"),
         ("+ plus\n= eq\n2) two", "\\+ plus\\\n\\= eq\\\n2\\) two"),
         ("*a* _b_ `c` <d> & e", "\\*a\\* \\_b\\_ \\`c\\` \\<d\\> \\& e"),

@@ -173,4 +173,4 @@ def test_device_names_are_escaped(guide: Guide, progress: Progress) -> None:
     assert "<b>[x]" not in html
     assert "&lt;b&gt;[x](https://e.example)&lt;/b&gt; — done on 2025-03-01" in html
     markdown = render_markdown(guide, sneaky, options())
-    assert r"\<b\>\[x\](https://e.example)\</b\> — done on 2025-03-01" in markdown
+    assert r"\<b\>\[x\](https\://e.example)\</b\> — done on 2025-03-01" in markdown
