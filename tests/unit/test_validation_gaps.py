@@ -3,7 +3,6 @@ that takes another guide's id listed as one that cannot be used."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
