@@ -22,10 +22,17 @@ class KeyWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread: threading.Thread | None = None
+        self._busy = False
+        # Connected first, so it runs before anyone else's slot: the job is over for the window
+        # once its result arrives, even if the thread has not quite ended yet.
+        self.finished.connect(self._on_finished)
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._busy
+
+    def _on_finished(self, _result: object, _error: object) -> None:
+        self._busy = False
 
     def start(self, job: Callable[[], Any]) -> None:
         def run() -> None:
@@ -36,6 +43,7 @@ class KeyWorker(QObject):
             else:
                 self.finished.emit(result, None)
 
+        self._busy = True
         self._thread = threading.Thread(target=run, name="key-derivation", daemon=True)
         self._thread.start()
 
