@@ -8,9 +8,9 @@ import pytest
 
 from privacy_walkthrough.app import main
 from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.hash import step_content_hash
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg
 from privacy_walkthrough.core.content.translation import ReviewState, review_text
 from privacy_walkthrough.core.progress.models import StepStatus

@@ -80,9 +80,12 @@ def _text_section(section: TextSection) -> str:
     return f"<h2>{escape(section.title)}</h2>" + "".join(_paragraph(p) for p in section.paragraphs)
 
 
-def _source(line: SourceLine) -> str:
+def _source(line: SourceLine, right_to_left: bool = False) -> str:
     url = escape(line.url)
-    return f'<li>{_text(line.text)}<br><a href="{url}">{url}</a></li>'
+    # In a right-to-left page an address is isolated as left to right (U+2066 … U+2069), so
+    # its slashes stay where they belong.
+    shown = f"\u2066{url}\u2069" if right_to_left else url
+    return f'<li>{_text(line.text)}<br><a href="{url}">{shown}</a></li>'
 
 
 def to_html(checklist: Checklist) -> str:
@@ -101,7 +104,7 @@ def to_html(checklist: Checklist) -> str:
         *(_list_section(s) for s in checklist.summaries),
         _text_section(checklist.limits),
         f"<h2>{escape(checklist.sources_title)}</h2>",
-        "<ol>" + "".join(_source(s) for s in checklist.sources) + "</ol>",
+        "<ol>" + "".join(_source(s, checklist.right_to_left) for s in checklist.sources) + "</ol>",
         *(_paragraph(line, "i") for line in checklist.footer),
         "</body></html>",
     ]
