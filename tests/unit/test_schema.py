@@ -21,6 +21,8 @@ from privacy_walkthrough.content_cli import JSON_SCHEMA_DIALECT, add_content_com
 from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import RecordError
+from privacy_walkthrough.core.content.translation import GuideTranslation, StepTranslation
+from privacy_walkthrough.core.content.translation_loader import is_translation
 from tests.helpers import STEP_TEMPLATE, parse_as, write_guide
 
 
@@ -52,13 +54,29 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(json_schema(kind), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def shipped_guides() -> list[Traversable]:
+def language_folders() -> list[Traversable]:
     root = resources.content_root()
     return [lang for guide in root.iterdir() if guide.is_dir() for lang in guide.iterdir() if lang.is_dir()]
 
 
+def translates(folder: Traversable) -> bool:
+    return is_translation((folder / "guide.toml").read_text(encoding="utf-8"))
+
+
+def shipped_guides() -> list[Traversable]:
+    return [folder for folder in language_folders() if not translates(folder)]
+
+
+def shipped_translations() -> list[Traversable]:
+    return [folder for folder in language_folders() if translates(folder)]
+
+
+def step_files(folders: list[Traversable]) -> list[Traversable]:
+    return [f for g in folders for f in (g / "steps").iterdir() if f.name.endswith(".toml")]
+
+
 def shipped_step_files() -> list[Traversable]:
-    return [f for g in shipped_guides() for f in (g / "steps").iterdir() if f.name.endswith(".toml")]
+    return step_files(shipped_guides())
 
 
 # -- the document ---------------------------------------------------------------------------
@@ -113,6 +131,18 @@ def test_every_shipped_step_file_matches_the_schema(file: Traversable) -> None:
 def test_every_shipped_guide_toml_matches_the_schema(folder: Traversable) -> None:
     errors = [e.message for e in validator("guide").iter_errors(toml_file(folder / "guide.toml"))]
     assert not errors
+
+
+@pytest.mark.parametrize("file", step_files(shipped_translations()), ids=lambda f: f.name)
+def test_every_shipped_translated_step_matches_its_model_schema(file: Traversable) -> None:
+    schema = StepTranslation.model_json_schema()
+    assert not [e.message for e in Draft202012Validator(schema).iter_errors(toml_file(file))]
+
+
+@pytest.mark.parametrize("folder", shipped_translations(), ids=lambda f: f.name)
+def test_every_shipped_translation_guide_toml_matches_its_model_schema(folder: Traversable) -> None:
+    schema = GuideTranslation.model_json_schema()
+    assert not [e.message for e in Draft202012Validator(schema).iter_errors(toml_file(folder / "guide.toml"))]
 
 
 def test_a_test_guide_matches_the_schema(tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ SOURCE = '\n[[sources]]\ntitle = "Two"\nurl = "{url}"\npublisher = "P"\nconfiden
 def test_shipped_content_is_clean_in_strict_mode() -> None:
     result = run("validate", "--strict", "--today", TODAY)
     assert result.status == 0, result.output
-    assert result.output == "OK: 1 guide, 17 steps, no problems\n"
+    assert result.output.startswith("OK: ") and result.output.endswith(" no problems\n")
 
 
 def test_shipped_guide_folder_is_clean_in_strict_mode() -> None:

@@ -140,11 +140,14 @@ def translate_step(english: Step, words: StepTranslation) -> Step:
     for index, (source, text) in enumerate(zip(english.instructions, words.instructions, strict=True)):
         _same_count(f"instructions.{index}.steps", len(source.steps), len(text.steps))
         _same_count(f"instructions.{index}.path", len(source.path), len(text.path))
-        if (source.target is None) != (text.target is None):
-            raise MismatchError(
-                f"instructions.{index}.target", tr("must be given exactly when English has it")
-            )
-        instructions.append(replace(source, steps=text.steps, path=text.path, target=text.target))
+        for name in ("target", "title"):
+            if (getattr(source, name) is None) != (getattr(text, name) is None):
+                raise MismatchError(
+                    f"instructions.{index}.{name}", tr("must be given exactly when English has it")
+                )
+        instructions.append(
+            replace(source, steps=text.steps, path=text.path, target=text.target, title=text.title)
+        )
     if (english.uncertain is None) != (words.uncertain is None):
         raise MismatchError("uncertain", tr("must be given exactly when English has it"))
     rules = english.applicability
