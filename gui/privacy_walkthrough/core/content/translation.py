@@ -144,7 +144,10 @@ def translate_step(english: Step, words: StepTranslation) -> Step:
             raise MismatchError(
                 f"instructions.{index}.target", tr("must be given exactly when English has it")
             )
-        instructions.append(replace(source, steps=text.steps, path=text.path, target=text.target))
+        title = text.title if text.title is not None else source.title  # a heading left out stays English
+        instructions.append(
+            replace(source, steps=text.steps, path=text.path, target=text.target, title=title)
+        )
     if (english.uncertain is None) != (words.uncertain is None):
         raise MismatchError("uncertain", tr("must be given exactly when English has it"))
     rules = english.applicability

@@ -1,0 +1,72 @@
+"""The shipped Arabic guide, as installed: complete, current, and every word shown is Arabic."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from privacy_walkthrough import guides
+from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.translation import ReviewState
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[Guide, Guide]:
+    english = guides.load_default_guide("en")
+    return english, guides.load_default_guide("ar")
+
+
+def test_every_step_is_translated_from_the_current_english(pair: tuple[Guide, Guide]) -> None:
+    english, arabic = pair
+    assert arabic.translation is not None
+    assert arabic.translation.language == "ar"
+    assert arabic.translation.in_english == frozenset()  # none stale, none missing
+    assert arabic.translation.review.state is ReviewState.MACHINE_ASSISTED
+    assert [s.id for s in arabic.steps] == [s.id for s in english.steps]
+
+
+def test_the_words_the_person_reads_are_arabic(pair: tuple[Guide, Guide]) -> None:
+    english, arabic = pair
+    assert ARABIC.search(arabic.info.title) and ARABIC.search(arabic.info.description)
+    for step in arabic.steps:
+        source = english.step(step.id)
+        for text in (step.title, step.summary, step.why, step.check, step.gives_up, step.applies_to):
+            assert ARABIC.search(text), (step.id, text)
+        for block, english_block in zip(step.instructions, source.instructions, strict=True):
+            assert all(ARABIC.search(line) for line in block.steps), step.id
+            if english_block.title is not None:
+                # Each block's heading is shown above its taps: it must be the translated one.
+                assert block.title is not None and ARABIC.search(block.title), (step.id, block.title)
+        rules = step.applicability
+        for reason in [r.reason for r in rules.not_applicable_when + rules.caution_when]:
+            assert ARABIC.search(reason), step.id
+        assert all(ARABIC.search(r.fix) for r in rules.requires), step.id
+
+
+def test_paths_start_from_apples_arabic_settings_and_keep_the_english_levels(
+    pair: tuple[Guide, Guide],
+) -> None:
+    english, arabic = pair
+    names = {"Settings": "الإعدادات", "System Settings": "إعدادات النظام", "Messages": "الرسائل"}
+    for step in arabic.steps:
+        for block, english_block in zip(step.instructions, english.step(step.id).instructions, strict=True):
+            assert len(block.path) == len(english_block.path)
+            if english_block.path and english_block.path[0] in names:
+                assert block.path[0] == names[english_block.path[0]], (step.id, block.path)
+
+
+def test_sources_versions_and_whom_a_step_fits_come_from_the_english(pair: tuple[Guide, Guide]) -> None:
+    english, arabic = pair
+    for step in arabic.steps:
+        source = english.step(step.id)
+        assert step.sources == source.sources
+        assert step.kind == source.kind
+        assert [(b.platform, b.min_version, b.before_version) for b in step.instructions] == [
+            (b.platform, b.min_version, b.before_version) for b in source.instructions
+        ]
+        assert [r.min_version for r in step.applicability.requires] == [
+            r.min_version for r in source.applicability.requires
+        ]
