@@ -15,13 +15,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough.core.content.models import DeviceKind
-from privacy_walkthrough.core.i18n import set_catalog
+from privacy_walkthrough.core.i18n import current_language, set_catalog
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.language import apply_language
 from privacy_walkthrough.qt.look import apply_look
 from privacy_walkthrough.qt.run import build_window
+from privacy_walkthrough.translations import use_language
 
 
 def settle(app: QApplication) -> None:
@@ -48,12 +50,14 @@ PROFILE_DEMO = {
 def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    apply_language(app)
     apply_look(app, scheme)
+    suffix = "" if current_language() in {"en", "en-pseudo"} else f"-{current_language()}"
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as data:
         paths = AppPaths.resolve(Path(data))
         paths.ensure()
-        window = build_window(paths, Dialogs())
+        window = build_window(paths, Dialogs(), None, current_language())
         assert window is not None
         window.resize(*size)
         window.show()
@@ -74,7 +78,7 @@ def shoot(out: Path, scheme: str, size: tuple[int, int], pages: list[str]) -> li
             else:
                 window.go_to_page(walkthrough.page_index_of_step(page))
             settle(app)
-            target = out / f"{page}-{scheme}.png"
+            target = out / f"{page}-{scheme}{suffix}.png"
             screen = window.screen()
             screen.grabWindow(window.winId()).save(str(target))
             written.append(target)
@@ -117,10 +121,13 @@ def main() -> int:
     parser.add_argument("--pages", default="welcome,icloud-backup,summary")
     parser.add_argument("--pseudo-locale", action="store_true", help="stretch every string")
     parser.add_argument("--profiles-step", help="instead: this step for two demo profiles")
+    parser.add_argument("--lang", help="the app's language, e.g. es or ar (files get a -es/-ar suffix)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
+    elif args.lang:
+        use_language(args.lang)
     width, height = (int(v) for v in args.size.split("x"))
     if args.profiles_step:
         for path in shoot_profiles(args.out, args.profiles_step, (width, height)):

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from importlib.abc import Traversable
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentError, load_guide
+from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentError, ContentProblem, load_guide
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.translation_loader import is_translation, load_translated_guide
 from privacy_walkthrough.core.i18n import current_language, tr
 
 DEFAULT_GUIDE = "imessage-privacy"
 DEFAULT_LANGUAGE = "en"
+MAX_GUIDES = 50  # guide folders looked at in one place (a guides folder, --content)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def _guide_places(root: Traversable) -> Iterator[tuple[Traversable, Traversable 
     if own is not None:
         yield own, root
         return
-    for child in sorted((f for f in root.iterdir() if f.is_dir()), key=lambda f: f.name):
+    children = sorted((f for f in root.iterdir() if f.is_dir()), key=lambda f: f.name)
+    for child in children[:MAX_GUIDES]:
         found = _language_folder(child)
         if found is not None:
             yield found, child
@@ -118,6 +120,9 @@ def discover_guides(roots: Sequence[tuple[Traversable, str]]) -> list[GuideEntry
                 entries.append(GuideEntry(folder, origin, localized(load_guide(folder), translations), None))
             except ContentError as exc:
                 entries.append(GuideEntry(folder, origin, None, exc))
+            except Exception as exc:  # one bad guide never stops the others from opening
+                problem = ContentProblem(folder.name, None, tr("cannot be used ({error})", error=exc))
+                entries.append(GuideEntry(folder, origin, None, ContentError([problem])))
     return entries
 
 

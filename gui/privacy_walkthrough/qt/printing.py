@@ -62,6 +62,8 @@ class ChecklistDocument(QTextDocument):
 def checklist_document(html: str) -> QTextDocument:
     document = ChecklistDocument()
     font = QFont("DejaVu Sans")
+    # Arabic from a face made for reading it (Naskh), not whichever face the system falls back to.
+    font.setFamilies(["DejaVu Sans", "Noto Naskh Arabic", "Noto Sans Arabic"])
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
     document.setHtml(html)

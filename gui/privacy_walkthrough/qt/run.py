@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough.core.i18n import PSEUDO_LANGUAGE, current_language, set_catalog, tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockedError, InstanceLockError
-from privacy_walkthrough.logging_setup import configure_logging
-from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.paths import AppPaths, DataFolderError
 from privacy_walkthrough.qt.crash_handler import CrashHandler
 from privacy_walkthrough.qt.language import apply_language
 from privacy_walkthrough.qt.look import apply_app_icon, apply_look
@@ -41,8 +41,6 @@ log = logging.getLogger(__name__)
 
 
 def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
-    paths = AppPaths.resolve(args.data_dir)
-    paths.ensure()
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -51,23 +49,60 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     app.setDesktopFileName("privacy-walkthrough")
     apply_language(app)
     apply_look(app, args.color_scheme)
+    paths = AppPaths.resolve(args.data_dir)
+    try:
+        paths.ensure()
+    except DataFolderError as exc:
+        return cannot_start(dialogs, tr("The data folder cannot be used"), str(exc))
     lock = InstanceLock(paths.data)
     try:
         lock.acquire()
     except InstanceLockError as exc:
-        configure_logging(paths.logs)
+        _start_logging(paths)
         log.info("Not started: %s (process %s)", type(exc).__name__, getattr(exc, "pid", None))
         title = (
             tr("Privacy Walkthrough is already open")
             if isinstance(exc, InstanceLockedError)
             else tr("The data folder cannot be used")
         )
-        (dialogs or real_dialogs()).warn(None, title, str(exc))
-        return 1
+        return cannot_start(dialogs, title, str(exc))
     try:
         return _run_window(app, paths, dialogs, getattr(args, "content", None), getattr(args, "lang", None))
     finally:
         lock.release()
+
+
+def cannot_start(dialogs: Dialogs | None, title: str, text: str) -> int:
+    """Say why the app cannot open, in a window and on the command line; the exit status."""
+    if sys.stderr is not None:  # None for a windowed app on Windows
+        print(f"privacy-walkthrough: {text}", file=sys.stderr)
+    (dialogs or real_dialogs()).warn(None, title, text)
+    return 1
+
+
+def _unexpected(exc: Exception) -> str:
+    """A start-up failure in plain words (the details go to the log, without any user text)."""
+    frames = "\n".join(
+        f"  {f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(exc.__traceback__)
+    )
+    log.error("Not started: %s\n%s", type(exc).__name__, frames)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = f"{where}{exc.strerror or type(exc).__name__}"
+    else:
+        reason = type(exc).__name__
+    return tr(
+        "Privacy Walkthrough could not open your walkthrough ({reason}). Nothing was changed. "
+        "Check that the data folder can be read and written, then open the app again.",
+        reason=reason,
+    )
+
+
+def _start_logging(paths: AppPaths) -> Path | None:
+    """The rotating log file (its module is loaded in the second turn; see the docstring)."""
+    from privacy_walkthrough.logging_setup import configure_logging
+
+    return configure_logging(paths.logs)
 
 
 def real_dialogs() -> Dialogs:
@@ -90,11 +125,11 @@ def _run_window(
         if not shell.isVisible():  # closed before the walkthrough was ready
             return
         try:
-            log_file = configure_logging(paths.logs)
+            log_file = _start_logging(paths)
             apply_app_icon(app)
             chosen = dialogs or real_dialogs()
             window = build_window(paths, chosen, content, lang)
-        except BaseException as exc:  # raised from run_gui below, as from any start-up step
+        except BaseException as exc:  # explained (or, if not an Exception, raised) below
             error = exc
             app.exit(1)
             return
@@ -109,6 +144,8 @@ def _run_window(
     shell.first_painted.connect(on_shell_first_painted)
     shell.show()
     status = app.exec()
+    if isinstance(error, Exception):
+        return cannot_start(dialogs, tr("Privacy Walkthrough could not open"), _unexpected(error))
     if error is not None:
         raise error
     return 1 if failed else status

@@ -12,8 +12,9 @@ is on with its knob on the left.
 
 from __future__ import annotations
 
+from html import escape
+
 from privacy_walkthrough.core.content.models import Instructions
-from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import is_right_to_left, tr
 
 WIDTH = 360
