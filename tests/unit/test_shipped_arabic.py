@@ -8,6 +8,7 @@ import pytest
 
 from privacy_walkthrough import guides
 from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.sketch import ENGLISH_BESIDE, settings_sketch_svg
 from privacy_walkthrough.core.content.translation import ReviewState
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -70,3 +71,24 @@ def test_sources_versions_and_whom_a_step_fits_come_from_the_english(pair: tuple
         assert [r.min_version for r in step.applicability.requires] == [
             r.min_version for r in source.applicability.requires
         ]
+
+
+def test_the_sketches_show_the_arabic_names_alone_and_whole(pair: tuple[Guide, Guide]) -> None:
+    """The sketch imitates an Arabic iPhone: the English kept beside a name stays in the text."""
+    english, arabic = pair
+    drawn = 0
+    for step in arabic.steps:
+        for block, english_block in zip(step.instructions, english.step(step.id).instructions, strict=True):
+            svg = settings_sketch_svg(block, right_to_left=True)
+            if svg is None or block.path == english_block.path:  # a web address, drawn as in English
+                continue
+            drawn += 1
+            labels = re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+            shown = [label for label in labels if not label.isdigit()]
+            assert not any(re.search(r"\([A-Za-z][^()]+\)", label) for label in shown), (step.id, shown)
+            whole = {ENGLISH_BESIDE.sub("", name).strip() for name in [*block.path, block.target or ""]}
+            assert {label.removeprefix("✓ ") for label in shown} <= whole, (step.id, shown)  # none cut
+    assert drawn > 30
+    # English names are drawn as they are, "Info (i)" included.
+    mac_check = english.step("contact-key-verification").instructions[3]
+    assert "Info (i)" in (settings_sketch_svg(mac_check, right_to_left=False) or "")
