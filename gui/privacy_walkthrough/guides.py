@@ -1,7 +1,10 @@
-"""Finding guides: the shipped ones, the person's own guide folder, and ``--content FOLDER``.
+"""Finding guides: the shipped ones, the person's own guide folder, ``--content FOLDER``,
+and what ``validate`` checks.
 
-A folder can be a guide itself (holding guide.toml), a guide-id folder holding language
-folders, or a content root holding several ``<guide-id>/<language>/`` guides.  A guide
+A folder can be a guide itself (holding guide.toml or a steps folder), a guide-id folder
+holding language folders, or a content root holding several ``<guide-id>/<language>/``
+guides; hidden folders are skipped.  :func:`find_guides` lists every one (``validate``
+checks them all); the app opens one language per guide (:func:`guide_folders`).  A guide
 that fails to load is still listed, with its problems, so the app can say what is wrong
 instead of stopping.
 
@@ -12,12 +15,18 @@ English otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.abc import Traversable
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentError, ContentProblem, load_guide
+from privacy_walkthrough.core.content.loader import (
+    GUIDE_FILE,
+    STEPS_FOLDER,
+    ContentError,
+    ContentProblem,
+    load_guide,
+)
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.translation_loader import is_translation, load_translated_guide
 from privacy_walkthrough.core.i18n import current_language, tr
@@ -25,6 +34,22 @@ from privacy_walkthrough.core.i18n import current_language, tr
 DEFAULT_GUIDE = "imessage-privacy"
 DEFAULT_LANGUAGE = "en"
 MAX_GUIDES = 50  # guide folders looked at in one place (a guides folder, --content)
+
+
+@dataclass(frozen=True)
+class GuideFolder:
+    """A guide folder found under a root; ``guide_id``/``language`` come from its place there."""
+
+    folder: Traversable
+    shown_as: str  # its path for messages, from the root as the person gave it
+    guide_id: str | None = None
+    language: str | None = None
+    guide_root: Traversable | None = None  # the guide-id folder holding its language folders
+
+    @property
+    def english(self) -> Traversable | None:
+        """The English folder beside it (what a translation folder translates)."""
+        return None if self.guide_root is None else self.guide_root / DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -64,47 +89,62 @@ def localized(guide: Guide, guide_root: Traversable | None, language: str | None
     return load_translated_guide(folder, guide)
 
 
-def _is_guide(folder: Traversable) -> bool:
-    """A folder holding a whole guide (a translation's folder holds only its words)."""
+def is_translation_folder(folder: Traversable) -> bool:
+    """A translation's folder: it holds only words, laid over the English guide beside it."""
     info = folder / GUIDE_FILE
-    if not info.is_file():
-        return False
     try:
-        return not is_translation(info.read_text(encoding="utf-8"))
+        return info.is_file() and is_translation(info.read_text(encoding="utf-8"))
     except (OSError, UnicodeError):
-        return True  # loading it says what is wrong
+        return False  # loading it as a guide says what is wrong
 
 
-def _language_folder(guide_folder: Traversable) -> Traversable | None:
-    preferred = guide_folder / DEFAULT_LANGUAGE
-    if preferred.is_dir() and _is_guide(preferred):
-        return preferred
-    others = sorted((f for f in guide_folder.iterdir() if f.is_dir() and _is_guide(f)), key=lambda f: f.name)
-    return others[0] if others else None
+def is_guide_folder(folder: Traversable) -> bool:
+    return (folder / GUIDE_FILE).is_file() or (folder / STEPS_FOLDER).is_dir()
 
 
-def _guide_places(root: Traversable) -> Iterator[tuple[Traversable, Traversable | None]]:
-    """(guide folder, the guide-id folder that may hold its translations) for each guide."""
+def _subfolders(folder: Traversable) -> list[Traversable]:
+    return sorted(
+        (f for f in folder.iterdir() if f.is_dir() and not f.name.startswith(".")), key=lambda f: f.name
+    )
+
+
+def find_guides(
+    root: Traversable, shown_as: str | None = None, limit: int | None = None
+) -> list[GuideFolder]:
+    """Every guide folder in ``root``: itself, ``<language>/`` or ``<guide-id>/<language>/``
+    (looking into the first ``limit`` folders only, when given)."""
+    shown_as = root.name if shown_as is None else shown_as
+    if is_guide_folder(root):
+        return [GuideFolder(root, shown_as)]
+    found: list[GuideFolder] = []
+    for first in _subfolders(root)[:limit]:
+        if is_guide_folder(first):  # root is one guide's folder, holding a folder per language
+            found.append(GuideFolder(first, f"{shown_as}/{first.name}", root.name, first.name, root))
+            continue
+        for second in _subfolders(first)[:limit]:
+            if is_guide_folder(second):
+                place = f"{shown_as}/{first.name}/{second.name}"
+                found.append(GuideFolder(second, place, first.name, second.name, first))
+    return found
+
+
+def _guide_choices(root: Traversable) -> list[GuideFolder]:
+    """One folder per guide in ``root``: its English one if it has one, else its first whole
+    language (a translation folder is never a guide by itself)."""
     if not root.is_dir():
-        return
-    if _is_guide(root):
-        yield root, None
-        return
-    own = _language_folder(root)
-    if own is not None:
-        yield own, root
-        return
-    children = sorted((f for f in root.iterdir() if f.is_dir()), key=lambda f: f.name)
-    for child in children[:MAX_GUIDES]:
-        found = _language_folder(child)
-        if found is not None:
-            yield found, child
+        return []
+    chosen: dict[str | None, GuideFolder] = {}
+    for found in find_guides(root, limit=MAX_GUIDES):
+        if is_translation_folder(found.folder):
+            continue
+        if found.guide_id not in chosen or found.language == DEFAULT_LANGUAGE:
+            chosen[found.guide_id] = found
+    return list(chosen.values())
 
 
-def guide_folders(root: Traversable) -> Iterator[Traversable]:
-    """Every guide folder in ``root`` (see the module's docstring for the shapes accepted)."""
-    for folder, _translations in _guide_places(root):
-        yield folder
+def guide_folders(root: Traversable) -> list[Traversable]:
+    """One folder per guide in ``root``: its English one if it has one, else its first language."""
+    return [found.folder for found in _guide_choices(root)]
 
 
 def discover_guides(roots: Sequence[tuple[Traversable, str]]) -> list[GuideEntry]:
@@ -112,12 +152,14 @@ def discover_guides(roots: Sequence[tuple[Traversable, str]]) -> list[GuideEntry
     entries: list[GuideEntry] = []
     for root, origin in roots:
         try:
-            places = list(_guide_places(root))
+            choices = _guide_choices(root)
         except OSError:
             continue
-        for folder, translations in places:
+        for found in choices:
+            folder = found.folder
             try:
-                entries.append(GuideEntry(folder, origin, localized(load_guide(folder), translations), None))
+                guide = localized(load_guide(folder), found.guide_root)
+                entries.append(GuideEntry(folder, origin, guide, None))
             except ContentError as exc:
                 entries.append(GuideEntry(folder, origin, None, exc))
             except Exception as exc:  # one bad guide never stops the others from opening

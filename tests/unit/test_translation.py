@@ -73,7 +73,7 @@ def test_progress_keeps_english_hashes_so_it_reads_the_same_in_every_language(
     saved = store.read().step("first-step").content_hash
     english = load_guide(guide_root / "en")
     assert saved == step_content_hash(english.step("first-step"))
-    assert not Session(english, store).walkthrough.is_updated_since_done("first-step")
+    assert not Session(english, store).walkthrough.step_view("first-step").updated_since_done
 
 
 def test_the_review_state_is_said_plainly() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough.core.i18n import current_language, is_right_to_left
@@ -20,6 +20,16 @@ from privacy_walkthrough.core.i18n import current_language, is_right_to_left
 log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []  # Qt does not own an installed translator: keep it alive
+_fonts: dict[str, QFont] = {}  # the app's font before a script's own face was put first
+
+# Faces made for a script, put first in the app's font for languages written in it: Qt sizes
+# list items and labels by the first face's line height, and Arabic's is taller than Latin's
+# (with a Latin face first, a two-line step-list item is cut to one line).
+SCRIPT_FACES = {
+    "ar": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+    "fa": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+    "ur": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+}
 
 
 def qt_translations_folder() -> str:
@@ -39,6 +49,7 @@ def apply_language(app: QApplication, language: str | None = None) -> None:
     elif language != "en":
         log.info("Qt has no catalog for %s; its own dialogs stay in English", language)
     QLocale.setDefault(QLocale(language))
+    _apply_script_faces(app, language)
     right_to_left = is_right_to_left(language)
     if right_to_left != QGuiApplication.isRightToLeft():
         # Qt's enums are reached only here: setting them up costs the first paint ~15 ms.
@@ -55,3 +66,14 @@ def apply_language(app: QApplication, language: str | None = None) -> None:
 def system_languages() -> list[str]:
     """The system's preferred languages, from Qt (on systems without gettext's variables)."""
     return list(QLocale.system().uiLanguages())
+
+
+def _apply_script_faces(app: QApplication, language: str) -> None:
+    """Put the faces made for ``language``'s script first in the app's font (or take them off)."""
+    original = _fonts.setdefault("original", app.font())
+    installed = set(QFontDatabase.families())
+    faces = [face for face in SCRIPT_FACES.get(language.split("_")[0], ()) if face in installed]
+    font = QFont(original)
+    if faces:
+        font.setFamilies([*faces, *original.families()])
+    app.setFont(font)
