@@ -169,10 +169,12 @@ class ScriptedDialogs:
 
     confirm_answers: list[bool] = field(default_factory=list)
     text_answers: list[str | None] = field(default_factory=list)
+    choice_answers: list[int | None] = field(default_factory=list)
     guide_choices: list[int | None] = field(default_factory=list)
     offered_guides: list[list[object]] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # where each file dialog started
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
     shown_about: list[object] = field(default_factory=list)
@@ -194,15 +196,23 @@ class ScriptedDialogs:
     def inform(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("inform", f"{title}\n{text}"))
 
+    def ask_choice(
+        self, parent: object, title: str, text: str, choices: list[str], cancel_label: str
+    ) -> int | None:
+        self.asked.append(("ask_choice", f"{title}\n{text}\n{' / '.join([*choices, cancel_label])}"))
+        return self.choice_answers.pop(0)
+
     def warn(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("warn", f"{title}\n{text}"))
 
     def save_path(self, parent: object, title: str, suggested: Path, file_filter: str) -> Path | None:
         self.asked.append(("save_path", title))
+        self.folders.append(suggested.parent)
         return self.save_paths.pop(0)
 
-    def open_path(self, parent: object, title: str, file_filter: str) -> Path | None:
+    def open_path(self, parent: object, title: str, folder: Path, file_filter: str) -> Path | None:
         self.asked.append(("open_path", title))
+        self.folders.append(folder)
         return self.open_paths.pop(0)
 
     def about(self, parent: object, about: object) -> None:

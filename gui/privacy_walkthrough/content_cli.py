@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.cli import write_output
+from privacy_walkthrough.cli_output import write_output
 from privacy_walkthrough.core.content.checks import (
     Finding,
     Severity,
@@ -26,6 +26,7 @@ from privacy_walkthrough.core.content.checks import (
     check_layout,
     sort_findings,
 )
+from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
     ContentError,
@@ -33,7 +34,7 @@ from privacy_walkthrough.core.content.loader import (
     inspect_guide,
     load_guide,
 )
-from privacy_walkthrough.core.content.models import GuideInfo, Step
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.translation import GuideTranslation, StepTranslation
 from privacy_walkthrough.core.content.translation_checks import check_translation
 from privacy_walkthrough.core.content.translation_loader import is_translation

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from importlib.abc import Traversable
 
 from privacy_walkthrough import resources
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
     STEPS_FOLDER,
@@ -27,7 +28,6 @@ from privacy_walkthrough.core.content.loader import (
     ContentProblem,
     load_guide,
 )
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.translation_loader import is_translation, load_translated_guide
 from privacy_walkthrough.core.i18n import current_language, tr
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.look import status_icons
@@ -250,7 +250,7 @@ def test_the_summary_table_follows_decisions_made_after_it_was_shown(
     table.show_views(views())
     assert table.item(0, 1).text() == "Done"
     assert table.item(0, 2).text() != ""
-    assert table.item(1, 1).text() == "Skipped: no time"
+    assert table.item(1, 1).text() == "Skipped — reason: no time"  # the printed checklist's words
     assert table.item(2, 1).text() == "Not yet"
 
 

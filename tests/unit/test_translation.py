@@ -8,9 +8,9 @@ import pytest
 
 from privacy_walkthrough.app import main
 from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.hash import step_content_hash
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg
 from privacy_walkthrough.core.content.translation import ReviewState, review_text
 from privacy_walkthrough.core.progress.models import StepStatus
@@ -134,3 +134,23 @@ def test_the_sketch_is_mirrored_right_to_left_like_an_arabic_iphone(guide_root: 
     assert "l6 6 l-6 6" in left_to_right and "l-6 6 l6 6" in right_to_left
     i18n.activate(i18n.CatalogTranslations({}), "ar")
     assert settings_sketch_svg(instructions) == right_to_left
+
+
+def test_the_checklist_footer_carries_the_review_state_until_signed_off(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html, render_markdown
+
+    options = ChecklistOptions(
+        generated_at=dt.datetime(2026, 11, 30, tzinfo=dt.UTC), app_version="1", blank=True
+    )
+    root = tmp_path / "test-guide"
+    english = load_guide(write_guide(root / "en", STEPS))
+    write_translation(root / "es", {})
+    note = "This translation is machine-assisted and not yet reviewed by a native speaker."
+    assert note in render_html(localized(english, root, "es"), None, options)
+    assert note in render_markdown(localized(english, root, "es"), None, options)
+    assert note not in render_html(english, None, options)
+
+    write_translation(root / "es", {}, review='state = "reviewed"\nreviewer = "Ana"\ndate = 2026-11-30')
+    assert "reviewed by" not in render_html(localized(english, root, "es"), None, options)

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from privacy_walkthrough.core.content.models import (
-    DeviceKind,
-    Instructions,
-    NewestVersions,
-    Platform,
-    Step,
-    StepKind,
-    version_key,
-)
+from privacy_walkthrough.core.content.kinds import DeviceKind, Platform, StepKind, version_key
+from privacy_walkthrough.core.content.models import Instructions, NewestVersions, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 
@@ -32,6 +25,19 @@ def status_label(status: StepStatus) -> str:
         StepStatus.NOT_APPLICABLE: tr("Not applicable"),
     }
     return labels[status]
+
+
+def skipped_label(reason: str) -> str:
+    """A skipped step's status, with the person's reason when they gave one."""
+    reason = reason.strip()
+    if reason:
+        return tr("Skipped — reason: {reason}", reason=reason)
+    return status_label(StepStatus.SKIPPED)
+
+
+def blocked_label() -> str:
+    """What a step is when a device's system is too old for it (the app and the paper say the same)."""
+    return tr("Needs an update first")
 
 
 def kind_label(kind: StepKind) -> str:

@@ -47,7 +47,6 @@ def _step(entry: StepEntry) -> str:
         "<tr><td>",
         f'<h3 style="margin-top: 0px;">{anchor}{glyph} {escape(entry.heading)}</h3>',
         _paragraph(entry.status, "b"),
-        _paragraph(entry.finished_on),
         _paragraph(entry.confirmed),
         _paragraph(entry.recheck, "b"),
         _paragraph(entry.kind, "i"),
@@ -80,9 +79,12 @@ def _text_section(section: TextSection) -> str:
     return f"<h2>{escape(section.title)}</h2>" + "".join(_paragraph(p) for p in section.paragraphs)
 
 
-def _source(line: SourceLine) -> str:
+def _source(line: SourceLine, right_to_left: bool = False) -> str:
     url = escape(line.url)
-    return f'<li>{_text(line.text)}<br><a href="{url}">{url}</a></li>'
+    # In a right-to-left page an address is isolated as left to right (U+2066 … U+2069), so
+    # its slashes stay where they belong.
+    shown = f"\u2066{url}\u2069" if right_to_left else url
+    return f'<li>{_text(line.text)}<br><a href="{url}">{shown}</a></li>'
 
 
 def to_html(checklist: Checklist) -> str:
@@ -101,7 +103,7 @@ def to_html(checklist: Checklist) -> str:
         *(_list_section(s) for s in checklist.summaries),
         _text_section(checklist.limits),
         f"<h2>{escape(checklist.sources_title)}</h2>",
-        "<ol>" + "".join(_source(s) for s in checklist.sources) + "</ol>",
+        "<ol>" + "".join(_source(s, checklist.right_to_left) for s in checklist.sources) + "</ol>",
         *(_paragraph(line, "i") for line in checklist.footer),
         "</body></html>",
     ]

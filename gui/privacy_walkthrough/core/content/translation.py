@@ -21,9 +21,9 @@ from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.models import (
     ContentVersion,
-    Guide,
     NonEmpty,
     Slug,
     Step,

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.abc import Traversable
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.hash import step_content_hash
 from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, parse_file
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.translation import (
     GuideTranslation,
     MismatchError,
