@@ -7,7 +7,7 @@ import re
 import pytest
 
 from privacy_walkthrough import guides
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.sketch import ENGLISH_BESIDE, settings_sketch_svg
 from privacy_walkthrough.core.content.translation import ReviewState
 
