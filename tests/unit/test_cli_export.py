@@ -64,7 +64,9 @@ def section(markdown: str, title: str) -> str:
 # -- the format, from --format or the file's name ----------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "starts"), [("c.md", "# Privacy checklist"), ("c.html", "<html>")])
+@pytest.mark.parametrize(
+    ("name", "starts"), [("c.md", "# Privacy checklist"), ("c.html", '<html lang="en" dir="ltr">')]
+)
 def test_the_format_comes_from_the_file_name(tmp_path: Path, name: str, starts: str) -> None:
     make_progress(tmp_path / "a")
     out = tmp_path / name
