@@ -8,10 +8,15 @@ so it stays right when the content changes, and it is vector art, sharp at any s
 In a language written right to left the sketch is mirrored as an Arabic iPhone shows its
 settings: the numbers and labels on the right, the chevrons pointing left, and a switch that
 is on with its knob on the left.
+
+The sketch shows what the device shows: where a translation keeps the English beside a name it
+could not confirm ("الإعدادات (Settings)"), the sketch leaves the English out; the text above it
+keeps it.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from privacy_walkthrough.core.content.models import Instructions
@@ -38,7 +43,12 @@ ON_WORDS = {"on", "yes", "enabled", "activado", "sí", "si", "تشغيل", "مف
 OFF_WORDS = {"off", "no", "disabled", "desactivado", "إيقاف", "متوقف", "معطّل", "معطل"}
 
 
+# "(Settings)": the English a translation keeps beside a name it could not confirm ("(i)" is not).
+ENGLISH_BESIDE = re.compile(r"\s*\([A-Za-z][^()]+\)")
+
+
 def _clip(text: str) -> str:
+    text = ENGLISH_BESIDE.sub("", text).strip() or text
     return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1] + "…"
 
 
