@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from privacy_walkthrough.qt.nav_bar import NavigationBar
 from privacy_walkthrough.qt.page_stack import PageStack
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
+from privacy_walkthrough.qt.tab_order import next_stop, reading_order
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -322,6 +324,26 @@ class WalkthroughWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.closeAllWindows()  # a print preview or message left open closes too
             app.quit()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The Tab stops in reading order: the step list, the page from top to bottom, Back,
+        Next, and Quick exit last (see qt/tab_order.py)."""
+        nav = self.nav_bar
+        ends = [nav.back_button, nav.next_button, nav.quick_exit_button]
+        return [self.step_list, *reading_order(self.stack), *(b for b in ends if b.isEnabled())]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        target = next_stop(self.tab_chain(), QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        scroll = target.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:
+            scroll.ensureWidgetVisible(target)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -45,6 +45,23 @@ class WrappedLabel(QLabel):
         if text != self.text():
             self._heights.clear()
             super().setText(text)
+        self._take_focus_for_links()
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:
+        super().setTextInteractionFlags(flags)
+        self._take_focus_for_links()
+
+    def _take_focus_for_links(self) -> None:
+        """Tab stops only at text with a link to open; other text is read, not visited
+        (a click still selects it for copying)."""
+        text = self.text()
+        has_link = "<a " in text or "](" in text or "://" in text
+        reachable = self.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        wanted = Qt.FocusPolicy.StrongFocus if has_link and reachable else Qt.FocusPolicy.ClickFocus
+        if self.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction:
+            wanted = Qt.FocusPolicy.NoFocus
+        if self.focusPolicy() != wanted:
+            self.setFocusPolicy(wanted)
 
     def heightForWidth(self, width: int) -> int:
         self.ensurePolished()  # the style sheet's font, padding and border first, not after
@@ -54,6 +71,13 @@ class WrappedLabel(QLabel):
         if height is None:
             height = self._heights[key] = super().heightForWidth(width)
         return height
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks the links one by one; Shift+Tab leaves the text at once (QLabel's own
+        backwards walk through its links never leaves the label)."""
+        if next:
+            return super().focusNextPrevChild(next)
+        return QWidget.focusNextPrevChild(self, next)
 
     def changeEvent(self, event: QEvent) -> None:
         self._heights.clear()  # a new font or style: the text takes another height
