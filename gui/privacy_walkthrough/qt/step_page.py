@@ -173,12 +173,12 @@ class StepPage(QWidget):
             self.fit_panel.show_view(view)
         else:
             self.fit_panel.hide()
-        self.decision_bar.done_button.setEnabled(view is None or view.can_mark_done)
         if self.note_edit.toPlainText() != progress.note:
             self.note_edit.blockSignals(True)
             self.note_edit.setPlainText(progress.note)
             self.note_edit.blockSignals(False)
         self.decision_bar.show_step(step, progress, updated)
+        self.decision_bar.allow_done(view is None or view.can_mark_done)
         if first_show:
             self.scroll_area.verticalScrollBar().setValue(0)
 

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 READING_CHARS = 60  # a wrapped label's preferred width, in average characters
 MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
@@ -111,6 +120,33 @@ class HeadingLabel(WrappedLabel):
         super().__init__(text, parent, object_name="pageTitle" if level == 1 else f"heading{level}")
         self.setAccessibleName(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+
+class WrappedCheckBox(QWidget):
+    """A tick box whose text wraps at word boundaries (a QCheckBox's own text never wraps).
+
+    The box carries the text as its accessible name; clicking the text ticks the box.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self)
+        self.box.setAccessibleName(text)
+        self.label = WrappedLabel(text, self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.label.setBuddy(self.box)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.MouseButtonRelease and self.box.isEnabled():
+            self.box.toggle()
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
 
 class ColumnWidget(QWidget):
