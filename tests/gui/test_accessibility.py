@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QFont, QFontInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionViewItem,
     QTableWidget,
     QWidget,
 )
@@ -114,6 +117,18 @@ def clipped(window: WalkthroughWindow) -> list[str]:
     for button in shown(window, QAbstractButton):
         if button.width() < button.sizeHint().width() or button.height() < button.sizeHint().height():
             problems.append(f"button {button.text()!r}: {button.size()} < {button.sizeHint()}")
+    steps = window.step_list
+    for row in range(steps.count()):
+        item = steps.item(row)
+        option = QStyleOptionViewItem()
+        steps.initViewItemOption(option)
+        option.rect = steps.visualItemRect(item)
+        steps.itemDelegate().initStyleOption(option, steps.indexFromItem(item))
+        text = steps.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, steps)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = steps.fontMetrics().boundingRect(QRect(0, 0, text.width() - 8, 10_000), flags, item.text())
+        if text.height() < needed.height():
+            problems.append(f"step list item {item.text()!r} is {text.height()} < {needed.height()} high")
     for area in shown(window, QAbstractScrollArea):
         if area.horizontalScrollBar().isVisible():
             problems.append(f"{type(area).__name__} {area.objectName()!r} scrolls sideways")

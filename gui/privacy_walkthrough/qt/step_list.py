@@ -51,6 +51,7 @@ class StepListWidget(QListWidget):
         self.refresh(walkthrough)
 
     def refresh(self, walkthrough: Walkthrough) -> None:
+        changed = False
         for row, page in enumerate(walkthrough.pages):
             item = self.item(row)
             if page.kind is PageKind.WELCOME:
@@ -83,9 +84,12 @@ class StepListWidget(QListWidget):
                 if item.data(ICON_ROLE) != status.value:
                     item.setIcon(self._icons[status])
                     item.setData(ICON_ROLE, status.value)
-            if item.text() != text:  # a changed item lays the list out again; skip the others
+            if item.text() != text:  # only a changed item needs laying out again
                 item.setText(text)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+                changed = True
+        if changed:  # a list view does not measure an item again when only its text changes
+            self.scheduleDelayedItemsLayout()
         self.setCurrentRow(walkthrough.index)
 
     def on_item_activated(self, item: QListWidgetItem) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.models import Confidence, Instructions, NewestVersions, Source, Step
@@ -25,6 +25,7 @@ from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, ScrollBodyWidget, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
+BAR_SHARE_MAX = 0.4  # a decision bar taller than this share of the page scrolls with it
 SKETCH_WIDTH = 300
 QR_WIDTH = 132
 MARKDOWN = Qt.TextFormat.MarkdownText
@@ -119,10 +120,11 @@ class StepPage(QWidget):
         self.body_layout.addStretch(1)
 
         self.decision_bar = DecisionBar(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.decision_bar)
+        self.outer_layout = QVBoxLayout(self)
+        self.outer_layout.setContentsMargins(0, 0, 0, 0)
+        self.outer_layout.addWidget(self.scroll_area, 1)
+        self.outer_layout.addWidget(self.decision_bar)
+        self.bar_scrolls = False  # True: the decision bar is at the foot of the scrolling page
 
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -269,6 +271,25 @@ class StepPage(QWidget):
         )
 
     # -- the person's input -------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a short page (a small window, large text) the decision bar would leave little
+        room for the step: it then goes at the foot of the page and scrolls with it."""
+        size = event.size()
+        bar_height = self.decision_bar.heightForWidth(size.width())
+        if bar_height < 0:
+            bar_height = self.decision_bar.sizeHint().height()
+        scrolls = bar_height > size.height() * BAR_SHARE_MAX
+        if scrolls != self.bar_scrolls:
+            self.bar_scrolls = scrolls
+            if scrolls:
+                self.outer_layout.removeWidget(self.decision_bar)
+                self.body_layout.insertWidget(self.body_layout.count() - 1, self.decision_bar)
+            else:
+                self.body_layout.removeWidget(self.decision_bar)
+                self.outer_layout.addWidget(self.decision_bar)
+            self.decision_bar.show()
+        super().resizeEvent(event)
 
     def lay_out_now(self) -> None:
         """Do the work of showing this page now, while it is hidden: polish, layout and a
