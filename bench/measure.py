@@ -44,7 +44,7 @@ def _timed(action: Callable[[], object], repeat: int) -> list[float]:
 
 
 def measure_load_cold(which: str, work: Path) -> Samples:
-    """One first load in a fresh process: importing the loader and msgspec, reading, validating."""
+    """One first load in a fresh process: importing the loader and pydantic, building a model, validating."""
     folder = _guide_folder(which, work) if which == "synthetic" else None
     start = time.perf_counter()
     if folder is None:

@@ -52,6 +52,7 @@ def machine() -> dict[str, str]:
         "OS": _os(),
         "Python": f"{platform.python_version()} ({sys.executable})",
         "PySide6": f"PySide6-Essentials {_version('PySide6-Essentials')}",
-        "msgspec": _version("msgspec"),
+        "pydantic": _version("pydantic"),
+        "pydantic-core": _version("pydantic_core"),
         "App": f"privacy-walkthrough {_version('privacy-walkthrough')}",
     }

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import msgspec
+from pydantic import BaseModel
 
 from privacy_walkthrough.core.content import records
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-R = TypeVar("R", bound=msgspec.Struct)
+R = TypeVar("R", bound=BaseModel)
 
 
 def from_json(kind: type[R], text: str | bytes) -> R:
-    """A record read from JSON text, as the app reads a file."""
-    return records.decode_json(text.encode("utf-8") if isinstance(text, str) else text, kind)
+    """A record read from JSON text (raises RecordError, a ValueError, when it is not one)."""
+    return records.parse(json.loads(text), kind)
 
 
 def parse_as(kind: type[R], data: Any) -> R:

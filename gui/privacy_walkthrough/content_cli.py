@@ -15,7 +15,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, TextIO
 
-import msgspec
+from pydantic import BaseModel
 
 from privacy_walkthrough import resources
 from privacy_walkthrough.cli import write_output
@@ -27,12 +27,12 @@ from privacy_walkthrough.core.content.checks import (
     sort_findings,
 )
 from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, inspect_guide
-from privacy_walkthrough.core.content.models import SCHEMA_RULES, GuideInfo, Step
+from privacy_walkthrough.core.content.models import GuideInfo, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.store import write_atomically
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_KINDS: dict[str, tuple[type[msgspec.Struct], str, str]] = {
+SCHEMA_KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
     "step": (
         Step,
         "Privacy Walkthrough step file",
@@ -228,17 +228,18 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a step file (``step``) or of guide.toml (``guide``)."""
+    """The JSON Schema (draft 2020-12) of a step file (``step``) or of guide.toml (``guide``).
+
+    pydantic writes it from the models (``model_json_schema``): each field's description is
+    the hint an editor shows beside it, and the rules across fields come with the models.
+    """
     model, title, description = SCHEMA_KINDS[kind]
-    definitions: dict[str, Any] = msgspec.json.schema(model)["$defs"]
-    for name, rules in SCHEMA_RULES.items():
-        if name in definitions:
-            definitions[name].update(rules)
-    schema = definitions.pop(model.__name__)
+    schema = model.model_json_schema()
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for field in definition.get("properties", {}).values():
+            field.pop("title", None)  # "Min Version": the field's name again, in other words
     schema.pop("title", None)
     schema.pop("description", None)
-    if definitions:
-        schema["$defs"] = definitions
     return {"$schema": JSON_SCHEMA_DIALECT, "title": title, "description": description, **schema}
 
 

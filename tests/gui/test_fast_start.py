@@ -26,7 +26,7 @@ from tests.helpers import ScriptedDialogs
 
 # What the first paint must not wait for: each costs about as much as a bare window, or more.
 HEAVY = (
-    "msgspec",
+    "pydantic",
     "privacy_walkthrough.core.content.models",
     "segno",
     "privacy_walkthrough.qt.main_window",

@@ -149,6 +149,10 @@ def test_export_onto_a_folder_fails_and_leaves_no_temp_file(
         (b"\xff\xfe garbage", "not valid JSON"),
         (b'{"hello": "world"}', "not a Privacy Walkthrough progress file"),
         (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "the file bad.json is not a Privacy Walkthrough progress file",
+        ),
+        (
             b'{"format": "privacy-walkthrough-progress", "schema_version": 2, '
             b'"guide_id": "other-guide", "guide_version": "1", '
             b'"created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}',
@@ -168,6 +172,37 @@ def test_a_bad_or_foreign_import_changes_nothing(
     assert reason in capsys.readouterr().err
     assert current.read_bytes() == before
     assert sorted(p.name for p in current.parent.iterdir()) == [current.name]
+
+
+def test_a_newer_file_is_explained_in_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    make_progress(tmp_path / "a")
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{"format": "privacy-walkthrough-progress", "schema_version": 4}')
+    assert run("import", str(bad), "--yes", "--data-dir", str(tmp_path / "a")) == 1
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "Nothing was imported: the file bad.json was saved by a newer version of Privacy Walkthrough "
+            "(format 4; this version reads 3). Please update the app; the file has been left as it is."
+        )
+    )
+
+
+def test_a_bad_status_names_the_step_and_the_allowed_statuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    current = make_progress(tmp_path / "a")
+    data = json.loads(current.read_text(encoding="utf-8"))
+    step_id = next(iter(data["steps"]))
+    data["steps"][step_id]["status"] = "finished"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert run("import", str(bad), "--yes", "--data-dir", str(tmp_path / "a")) == 1
+    message = capsys.readouterr().err
+    assert f"'steps.{step_id}.status' is 'finished', but must be one of 'not-started', 'later', " in message
+    assert "'skipped' or 'not-applicable'." in message
+    assert "enum" not in message
 
 
 def test_import_over_existing_progress_needs_yes_and_keeps_a_backup(tmp_path: Path) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 
 from privacy_walkthrough.core.content.hash import HASH_CHARS, IGNORED_FIELDS, step_content_hash
 from privacy_walkthrough.core.content.records import to_data
@@ -18,16 +16,3 @@ def test_the_hash_is_the_start_of_hashlibs_sha256_of_the_canonical_json() -> Non
         canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_CHARS]
         assert step_content_hash(step) == expected
-
-
-def test_opening_a_session_does_not_load_openssl() -> None:
-    code = (
-        "import sys\n"
-        "from privacy_walkthrough.core.content.hash import step_content_hash\n"
-        "from privacy_walkthrough.core.walkthrough.session import Session\n"
-        "from privacy_walkthrough.guides import load_default_guide\n"
-        "[step_content_hash(s) for s in load_default_guide().steps]\n"
-        "print('_hashlib' in sys.modules)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"

@@ -293,10 +293,10 @@ def test_every_wrong_field_of_one_file_is_named_in_plain_words(guide_dir: Path) 
     replace_in(path, 'kind = "setting"', 'kind = "switch"')
     found = {p.field: p.message for p in problems_of(guide_dir) if p.file == "steps/alpha.toml"}
     assert found == {
-        "summary": "Expected text, got a whole number",
+        "summary": "must be text, not a whole number",
         "reviewed": "is not a valid date (write it like 2026-11-28)",
         "colour": "is not a known field (check its spelling)",
-        "kind": "Invalid enum value 'switch'",
+        "kind": "is 'switch', but must be one of 'setting', 'advice', 'optional' or 'irreversible'",
     }
 
 

@@ -11,9 +11,9 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import pytest
 from jsonschema import Draft202012Validator
+from pydantic import BaseModel
 
 from privacy_walkthrough import resources
 from privacy_walkthrough.cli import CommandError
@@ -90,7 +90,7 @@ def test_every_field_is_described(kind: str) -> None:
 
 def test_step_schema_covers_the_model() -> None:
     schema = json_schema("step")
-    assert set(schema["properties"]) == set(Step.__struct_fields__)
+    assert set(schema["properties"]) == set(Step.model_fields)
     assert schema["additionalProperties"] is False
     assert set(schema["$defs"]["Source"]["properties"]) == {"title", "url", "publisher", "confidence"}
 
@@ -131,7 +131,7 @@ def a_step(**changes: Any) -> dict[str, Any]:
     return data
 
 
-def refused_by_both(model: type[msgspec.Struct], kind: str, data: dict[str, Any]) -> bool:
+def refused_by_both(model: type[BaseModel], kind: str, data: dict[str, Any]) -> bool:
     with pytest.raises(RecordError):
         parse_as(model, data)
     return not validator(kind).is_valid(as_json(data))

@@ -6,6 +6,8 @@ import argparse
 import io
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,6 +239,42 @@ def test_nested_problem_points_at_its_own_line(guide_dir: Path) -> None:
     path = step_file(guide_dir, "charlie")
     replace_in(path, 'platform = "iphone"', 'platform = "web"\nmin_version = "17"')
     assert_error(validate(guide_dir), path, "instructions.0", line_number(path, "[[instructions]]"))
+
+
+def test_five_mistakes_in_one_step_file_are_all_named_in_one_run(guide_dir: Path) -> None:
+    """Through the installed command: every mistake, at every depth, with its file, line and field."""
+    path = step_file(guide_dir, "alpha")
+    replace_in(path, "reviewed = 2026-11-01", 'reviewed = "yesterday"\ncolour = "red"')
+    replace_in(path, 'url = "https://example.org/alpha"', 'url = "ftp://example.org/alpha"\nauthor = "Me"')
+    append_to(
+        path, '\n[[sources]]\nurl = "https://example.org/two"\npublisher = "P"\nconfidence = "verified"\n'
+    )
+    argv = [sys.executable, "-m", "privacy_walkthrough", "validate", str(guide_dir), "--today", TODAY]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    found = Run(done.returncode, done.stdout)
+
+    second_source = line_number(path, "[[sources]]", after=line_number(path, "[[sources]]"))
+    assert {(r.file, r.line, r.field): r.message for r in found.reported} == {
+        (
+            str(path),
+            line_number(path, "reviewed"),
+            "reviewed",
+        ): "is not a valid date (write it like 2026-11-28)",
+        (str(path), line_number(path, "colour"), "colour"): "is not a known field (check its spelling)",
+        (
+            str(path),
+            line_number(path, "url"),
+            "sources.0.url",
+        ): "must be a full https:// address without spaces",
+        (
+            str(path),
+            line_number(path, "author"),
+            "sources.0.author",
+        ): "is not a known field (check its spelling)",
+        (str(path), second_source, "sources.1.title"): "is required but missing",
+    }
+    assert found.summary == "5 errors, 0 warnings in 1 guide"
+    assert found.status == 1
 
 
 # -- addresses and sources ------------------------------------------------------------------

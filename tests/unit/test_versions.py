@@ -14,7 +14,7 @@ import pytest
 
 from privacy_walkthrough.core.content.loader import load_guide
 from privacy_walkthrough.core.content.models import DeviceKind, Guide, version_span
-from privacy_walkthrough.core.content.records import replace, validated
+from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import Device, Progress
 from privacy_walkthrough.core.walkthrough.applicability import Fit, fit
 from privacy_walkthrough.core.walkthrough.flow import new_progress
@@ -64,7 +64,7 @@ def guide(tmp_path: Path) -> Guide:
 
 
 def person(guide: Guide, *devices: Device) -> Progress:
-    return validated(replace(new_progress(guide, T0), devices=list(devices)))
+    return replace(new_progress(guide, T0), devices=list(devices))
 
 
 def fit_for(guide: Guide, version: str | None, kind: DeviceKind = DeviceKind.IPHONE) -> Fit:

@@ -80,11 +80,10 @@ class FileCommands:
         try:
             imported = read_portable_progress(source, self.session.guide)
         except ProgressError as exc:
-            reason = str(exc)
             self.dialogs.warn(
                 self.parent,
                 tr("Nothing was imported"),
-                tr("{reason}. Your progress has not changed.", reason=reason[:1].upper() + reason[1:]),
+                tr("{reason} Your progress has not changed.", reason=exc.sentence()),
             )
             return
         replace = self.dialogs.confirm(

@@ -142,6 +142,6 @@ def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None)
     try:
         session = Session(guide, store)
     except NewerProgressError as exc:
-        dialogs.warn(None, tr("Please update Privacy Walkthrough"), str(exc))
+        dialogs.warn(None, tr("Please update Privacy Walkthrough"), exc.sentence())
         return None
     return WalkthroughWindow(session, dialogs, paths, profiles)

@@ -8,7 +8,7 @@ or save as PDF.  The work is split by idea:
 - :mod:`.checklist_html` and :mod:`.checklist_text`: markup and escaping only.
 
 The JSON form is the portable progress file itself, so it loads back with
-``records.decode_json(text, Progress)``.
+``progress.store.parse_progress``.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import Enum, StrEnum
 from urllib.parse import urlsplit
 
-import msgspec
+from pydantic import BaseModel
 
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
@@ -171,9 +171,9 @@ def _same_page(url: str) -> str:
     return parts._replace(netloc=parts.netloc.lower(), path=parts.path.rstrip("/")).geturl()
 
 
-def _texts(model: msgspec.Struct, prefix: str = "") -> Iterator[tuple[str, str]]:
+def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
     """Every prose string in ``model`` with its dotted field name (``instructions.0.steps.1``)."""
-    for name in model.__struct_fields__:
+    for name in type(model).model_fields:
         if name in _NOT_TEXT:
             continue
         yield from _values(getattr(model, name), f"{prefix}{name}")
@@ -184,7 +184,7 @@ def _values(value: object, field: str) -> Iterator[tuple[str, str]]:
         return
     if isinstance(value, str):
         yield field, value
-    elif isinstance(value, msgspec.Struct):
+    elif isinstance(value, BaseModel):
         yield from _texts(value, f"{field}.")
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
@@ -217,9 +217,7 @@ class _File:
         return Finding(severity, ContentProblem(self.label, field, message, line))
 
 
-def _text_checks(
-    file: _File, model: msgspec.Struct, asset_exists: Callable[[str], bool]
-) -> Iterator[Finding]:
+def _text_checks(file: _File, model: BaseModel, asset_exists: Callable[[str], bool]) -> Iterator[Finding]:
     for field, text in _texts(model):
         for match in _ASSET_LINK.finditer(text):
             problem = _asset_name_problem(match.group(1), asset_exists)

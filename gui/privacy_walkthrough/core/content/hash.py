@@ -35,9 +35,8 @@ FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 def step_content_hash(step: Step) -> str:
     """The first 16 hex digits of the sha256 of the step's canonical JSON.
 
-    Fields left at their default are omitted (the content records are encoded that way), so
-    that a new optional field in a later content format does not change the hash of every
-    step that does not use it.
+    Fields left at their default are omitted, so that a new optional field in a later content
+    format does not change the hash of every step that does not use it.
     """
     data = {key: value for key, value in to_data(step).items() if key not in IGNORED_FIELDS}
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

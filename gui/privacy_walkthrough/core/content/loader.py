@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from importlib.abc import Traversable
 from typing import Any, TypeVar
 
-import msgspec
+from pydantic import BaseModel
 
 from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.content.records import RecordError, parse
 from privacy_walkthrough.core.i18n import tr
 
-M = TypeVar("M", bound=msgspec.Struct)
+M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.toml"
 STEPS_FOLDER = "steps"
@@ -63,17 +63,6 @@ def _line_in_message(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def stripped(value: Any) -> Any:
-    """TOML data with the whitespace around every text removed, as content writers expect."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, dict):
-        return {key: stripped(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [stripped(item) for item in value]
-    return value
-
-
 def _parse(
     model: type[M],
     source: Traversable,
@@ -95,7 +84,7 @@ def _parse(
         problems.append(ContentProblem(label, None, tr("is not valid TOML: {error}", error=exc), line))
         return None
     try:
-        return parse(stripped(data), model)
+        return parse(data, model)
     except RecordError as exc:
         for problem in exc.problems:
             loc = problem.loc

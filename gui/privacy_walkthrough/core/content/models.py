@@ -2,43 +2,66 @@
 
 A guide lives in one folder per language (``content/<guide-id>/<lang>/``) holding
 ``guide.toml`` (the guide's metadata and step order) and ``steps/*.toml`` (one
-recommendation per file).  Unknown fields are rejected so that a typo in a content file
-is reported instead of silently ignored.  The records are :class:`msgspec.Struct` types;
-:mod:`privacy_walkthrough.core.content.records` parses them and :func:`json_schema_extra` adds the
-rules across fields to the exported JSON Schema.
+recommendation per file).  The records are frozen pydantic models that refuse unknown
+fields, so that a typo in a content file is reported instead of silently ignored; each
+field's description is the editor hint of the exported JSON Schema (``schema``).  The text
+around every string is stripped, as content writers expect.  See
+:mod:`privacy_walkthrough.core.content.records` for how problems are worded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
-from msgspec import Meta, Struct, field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
-from privacy_walkthrough.core.content.records import FieldRuleError
+from privacy_walkthrough.core.content.records import (
+    LANGUAGE_PATTERN,
+    SLUG_PATTERN,
+    URL_PATTERN,
+    VERSION_PATTERN,
+    rule,
+)
 
 CONTENT_SCHEMA_VERSION = 1
 
-Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
-Version = Annotated[str, Meta(pattern=r"^\d+(?:\.\d+){0,2}$")]
-NonEmpty = Annotated[str, Meta(min_length=1)]
-URL_PATTERN = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
-ContentVersion = Annotated[
-    int, Meta(ge=1, le=CONTENT_SCHEMA_VERSION, description="The content format version; write 1.")
-]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+ContentVersion = Annotated[int, Field(ge=1, le=CONTENT_SCHEMA_VERSION)]
 
 
-class StrictModel(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+def twice(values: list[Any]) -> list[str]:
+    """The values listed more than once, as sorted text."""
+    return sorted(str(value) for value, count in Counter(values).items() if count > 1)
+
+
+def _once_each(values: list[Any]) -> list[Any]:
+    if dupes := twice(values):
+        raise PydanticCustomError("unique", "lists {dupes} more than once", {"dupes": ", ".join(dupes)})
+    return values
+
+
+UNIQUE = AfterValidator(_once_each)  # a list whose entries must differ (uniqueItems in the schema)
+
+
+class StrictModel(BaseModel):
     """A record of a content file: unknown fields are refused; it cannot be changed once made.
 
-    The loader strips the whitespace around every text before the record is made.
+    Types are strict (``"5"`` is not a number, ``1`` is not true); an enum field takes its
+    value as text.  The validator is built when the model is first used (``defer_build``).
     """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class StepKind(StrEnum):
@@ -116,49 +139,52 @@ def version_span(version: str) -> tuple[tuple[int, int, int], tuple[int, int, in
     return low, (low[0], low[1], low[2] + 1)
 
 
-def described(text: str) -> Meta:
-    """A field's description for the JSON Schema (``Annotated[str, described("...")]``)."""
-    return Meta(description=text)
+def described(text: str, **constraints: Any) -> Any:
+    """A field's editor hint for the JSON Schema, with its constraints (``Annotated[X, described(...)]``)."""
+    return Field(description=text, **constraints)
 
 
-class Source(StrictModel, frozen=True):
+def choice(text: str) -> Any:
+    """A field whose value is one of an enum's: taken as text from the file."""
+    return Field(description=text, strict=False)
+
+
+class Source(StrictModel):
     """A page that backs the step's claims (a ``[[sources]]`` table)."""
 
     title: Annotated[NonEmpty, described("The page's title, as the publisher gives it.")]
     url: Annotated[
-        NonEmpty,
-        Meta(
-            description="The full https:// address of the page (no spaces; the host needs a dot).",
-            extra_json_schema={"pattern": URL_PATTERN},
-        ),
+        str,
+        StringConstraints(pattern=URL_PATTERN),
+        described("The full https:// address of the page (no spaces; the host needs a dot)."),
     ]
     publisher: Annotated[NonEmpty, described("Who published it: Apple, a newspaper, a security lab…")]
     confidence: Annotated[
         Confidence,
-        described(
+        choice(
             "How sure the facts taken from this source are: 'verified' (an Apple or vendor page "
             "says it), 'corroborated' (several independent sources agree) or 'unverified' "
             "(weak or inferred; the text must then ask the reader to check)."
         ),
     ]
 
-    def __post_init__(self) -> None:
-        if not re.match(URL_PATTERN, self.url):
-            raise FieldRuleError("url", "must be a full https:// address without spaces")
 
-
-class Instructions(StrictModel, frozen=True):
+class Instructions(StrictModel):
     """How to do the step on one platform, for a range of OS versions."""
 
+    model_config = ConfigDict(
+        json_schema_extra={  # the rule of the validator below, for editors
+            "if": {"properties": {"platform": {"const": "web"}}, "required": ["platform"]},
+            "then": {"not": {"anyOf": [{"required": ["min_version"]}, {"required": ["before_version"]}]}},
+        }
+    )
+
     platform: Annotated[
-        Platform, described("Where these instructions apply: 'iphone' (iPhone and iPad), 'mac' or 'web'.")
+        Platform, choice("Where these instructions apply: 'iphone' (iPhone and iPad), 'mac' or 'web'.")
     ]
     steps: Annotated[  # what to tap, in order (Markdown inline)
         list[NonEmpty],
-        Meta(
-            min_length=1,
-            description="What to tap or click, in order; one short sentence each (inline Markdown).",
-        ),
+        described("What to tap or click, in order; one short sentence each (inline Markdown).", min_length=1),
     ]
     min_version: Annotated[  # first OS version these apply to (inclusive)
         Version | None,
@@ -174,7 +200,7 @@ class Instructions(StrictModel, frozen=True):
     path: Annotated[  # menu path, e.g. Settings > Apps
         list[NonEmpty],
         described('The menu path, one entry per level, e.g. ["Settings", "Apps", "Messages"].'),
-    ] = field(default_factory=list)
+    ] = Field(default_factory=list)
     target: Annotated[  # the state to leave the last switch in: "On", "Off"
         NonEmpty | None, described('The state to leave the last switch of the path in, e.g. "On" or "Off".')
     ] = None
@@ -186,12 +212,14 @@ class Instructions(StrictModel, frozen=True):
         ),
     ] = None
 
-    def __post_init__(self) -> None:
+    @model_validator(mode="after")
+    def _versions_in_order(self) -> Self:
         low, high = self.min_version, self.before_version
         if low and high and version_key(low) >= version_key(high):
-            raise FieldRuleError(None, "min_version must be lower than before_version")
-        if self.platform is Platform.WEB and (self.min_version or self.before_version):
-            raise FieldRuleError(None, "web instructions have no OS versions")
+            raise rule(None, "min_version must be lower than before_version")
+        if self.platform is Platform.WEB and (low or high):
+            raise rule(None, "web instructions have no OS versions: remove min_version and before_version")
+        return self
 
     def applies_to_version(self, version: str | None) -> bool:
         """Whether these instructions may fit a device on ``version`` (None: unknown, fits).
@@ -216,15 +244,14 @@ class Instructions(StrictModel, frozen=True):
         return not (self.before_version and high > version_key(self.before_version))
 
 
-def twice(values: list[Any]) -> list[str]:
-    """The values listed more than once, as sorted text."""
-    return sorted(str(value) for value, count in Counter(values).items() if count > 1)
+DeviceKinds = Annotated[
+    list[Annotated[DeviceKind, Field(strict=False)]],
+    Field(min_length=1, json_schema_extra={"uniqueItems": True}),
+    UNIQUE,
+]
 
 
-DeviceKinds = Annotated[list[DeviceKind], Meta(min_length=1, extra_json_schema={"uniqueItems": True})]
-
-
-class AnswerRule(StrictModel, frozen=True):
+class AnswerRule(StrictModel):
     """A rule on one of the person's answers: it matches when the answer equals ``equals``.
 
     An answer the person has not given (or is not sure about) never matches.
@@ -232,7 +259,7 @@ class AnswerRule(StrictModel, frozen=True):
 
     answer: Annotated[
         AnswerKey,
-        described(
+        choice(
             "Which answer from the setup page: 'lives_in_uk', 'can_cope_without_recovery', "
             "'high_risk' or 'messages_businesses'."
         ),
@@ -243,7 +270,7 @@ class AnswerRule(StrictModel, frozen=True):
     ]
 
 
-class Requirement(StrictModel, frozen=True):
+class Requirement(StrictModel):
     """A minimum OS version for some kinds of device (an ``[[applicability.requires]]`` table)."""
 
     devices: Annotated[
@@ -257,16 +284,12 @@ class Requirement(StrictModel, frozen=True):
         described("What to do when a device is older: inline Markdown, e.g. update it or sign it out."),
     ]
 
-    def __post_init__(self) -> None:
-        if dupes := twice(self.devices):
-            raise FieldRuleError("devices", f"listed twice: {', '.join(dupes)}")
-
 
 def _default_devices() -> list[DeviceKind]:
     return list(DEFAULT_DEVICES)
 
 
-class Applicability(StrictModel, frozen=True):
+class Applicability(StrictModel):
     """Whom a step fits: the devices it concerns, answers that rule it out, minimum versions."""
 
     devices: Annotated[
@@ -275,28 +298,24 @@ class Applicability(StrictModel, frozen=True):
             "The kinds of device the step concerns (default: iphone, ipad, mac). The step does not "
             "apply to a person who listed their devices and has none of these."
         ),
-    ] = field(default_factory=_default_devices)
+    ] = Field(default_factory=_default_devices)
     per_device: Annotated[
         bool, described("true: the person ticks the step off on each of their devices; done when all are.")
     ] = False
     not_applicable_when: Annotated[
         list[AnswerRule],
         described("Answers that make the step not apply; the first match gives the reason shown."),
-    ] = field(default_factory=list)
+    ] = Field(default_factory=list)
     caution_when: Annotated[
         list[AnswerRule], described("Answers that call for a caution, shown before the step's advice.")
-    ] = field(default_factory=list)
+    ] = Field(default_factory=list)
     requires: Annotated[
         list[Requirement],
         described("Minimum OS versions; a device known to be older is shown as blocking the step."),
-    ] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if dupes := twice(self.devices):
-            raise FieldRuleError("devices", f"listed twice: {', '.join(dupes)}")
+    ] = Field(default_factory=list)
 
 
-class NewestVersions(StrictModel, frozen=True):
+class NewestVersions(StrictModel):
     """The newest system versions a guide was checked against."""
 
     ios: Annotated[
@@ -307,10 +326,17 @@ class NewestVersions(StrictModel, frozen=True):
     ]
 
 
-class Step(StrictModel, frozen=True):
+class Step(StrictModel):
     """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
-    schema_version: ContentVersion
+    model_config = ConfigDict(
+        json_schema_extra={  # the rule of the validator below, for editors
+            "if": {"properties": {"kind": {"const": "setting"}}, "required": ["kind"]},
+            "then": {"required": ["instructions"], "properties": {"instructions": {"minItems": 1}}},
+        }
+    )
+
+    schema_version: Annotated[ContentVersion, described("The content format version; write 1.")]
     id: Annotated[
         Slug,
         described("The step's stable id: lower-case words joined by '-'; the file must be named <id>.toml."),
@@ -318,13 +344,11 @@ class Step(StrictModel, frozen=True):
     title: Annotated[NonEmpty, described('A short imperative title, e.g. "Turn off iCloud Backup".')]
     summary: Annotated[
         NonEmpty,
-        Meta(
-            max_length=200, description="One or two plain sentences (at most 200 characters) shown in lists."
-        ),
+        described("One or two plain sentences (at most 200 characters) shown in lists.", max_length=200),
     ]
     kind: Annotated[
         StepKind,
-        described(
+        choice(
             "What the person is asked to do: 'setting' (change a setting; needs instructions), "
             "'advice' (read and acknowledge), 'optional' (for some people only) or "
             "'irreversible' (cannot be undone; never a default)."
@@ -338,9 +362,7 @@ class Step(StrictModel, frozen=True):
     ]
     sources: Annotated[
         list[Source],
-        Meta(
-            min_length=1, description="The pages that back the step's claims; at least one [[sources]] table."
-        ),
+        described("The pages that back the step's claims; at least one [[sources]] table.", min_length=1),
     ]
     reviewed: Annotated[
         dt.date, described("The day the step was last checked against its sources (a TOML date: 2026-11-28).")
@@ -351,7 +373,7 @@ class Step(StrictModel, frozen=True):
             "How to do it, one [[instructions]] table per platform and range of OS versions. "
             "Required (at least one) for 'setting' steps."
         ),
-    ] = field(default_factory=list)
+    ] = Field(default_factory=list)
     undo: Annotated[
         str | None,
         described(
@@ -382,17 +404,19 @@ class Step(StrictModel, frozen=True):
             "Whom the step fits: an [applicability] table with the devices it concerns, whether it is "
             "ticked per device, answers that rule it out or call for a caution, and minimum versions."
         ),
-    ] = field(default_factory=Applicability)
+    ] = Field(default_factory=Applicability)
 
-    def __post_init__(self) -> None:
+    @model_validator(mode="after")
+    def _settings_have_instructions(self) -> Self:
         if self.kind is StepKind.SETTING and not self.instructions:
-            raise FieldRuleError("instructions", "a 'setting' step needs at least one [[instructions]] table")
+            raise rule("instructions", "a 'setting' step needs at least one [[instructions]] table")
+        return self
 
 
-class GuideInfo(StrictModel, frozen=True):
+class GuideInfo(StrictModel):
     """``guide.toml``: the guide's identity and its steps in order."""
 
-    schema_version: ContentVersion
+    schema_version: Annotated[ContentVersion, described("The content format version; write 1.")]
     id: Annotated[
         Slug,
         described(
@@ -406,25 +430,24 @@ class GuideInfo(StrictModel, frozen=True):
     ]
     language: Annotated[
         str,
-        Meta(
-            pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$",
-            description='The language code, the same as the folder name: "en", "de", "pt-BR".',
-        ),
+        StringConstraints(pattern=LANGUAGE_PATTERN),
+        described('The language code, the same as the folder name: "en", "de", "pt-BR".'),
     ]
     description: Annotated[  # Markdown, shown on the welcome page
         NonEmpty,
         described("Markdown shown on the welcome page: what the walkthrough does and what to have ready."),
     ]
     minutes: Annotated[  # about how long the walkthrough takes
-        int, Meta(ge=1, le=600, description="About how many minutes the walkthrough takes (1–600).")
+        int, described("About how many minutes the walkthrough takes (1–600).", ge=1, le=600)
     ]
     steps: Annotated[
         list[Slug],
-        Meta(
+        described(
+            "The step ids in the order they are shown; each needs a file steps/<id>.toml.",
             min_length=1,
-            description="The step ids in the order they are shown; each needs a file steps/<id>.toml.",
-            extra_json_schema={"uniqueItems": True},
+            json_schema_extra={"uniqueItems": True},
         ),
+        UNIQUE,
     ]
     reviewed: Annotated[dt.date, described("The day the guide as a whole was last reviewed (a TOML date).")]
     newest_versions: Annotated[
@@ -434,23 +457,6 @@ class GuideInfo(StrictModel, frozen=True):
             "when a person's device runs something newer."
         ),
     ] = None
-
-    def __post_init__(self) -> None:
-        if dupes := twice(self.steps):
-            raise FieldRuleError("steps", f"step ids listed twice: {', '.join(dupes)}")
-
-
-# Rules across fields, for the exported JSON Schema (the records check them in __post_init__).
-SCHEMA_RULES: Mapping[str, Mapping[str, Any]] = {
-    "Instructions": {
-        "if": {"properties": {"platform": {"const": "web"}}, "required": ["platform"]},
-        "then": {"not": {"anyOf": [{"required": ["min_version"]}, {"required": ["before_version"]}]}},
-    },
-    "Step": {
-        "if": {"properties": {"kind": {"const": "setting"}}, "required": ["kind"]},
-        "then": {"required": ["instructions"], "properties": {"instructions": {"minItems": 1}}},
-    },
-}
 
 
 @dataclass(frozen=True)

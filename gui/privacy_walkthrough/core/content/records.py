@@ -1,46 +1,38 @@
-"""Typed records read from untrusted data: parsing with every problem found, and JSON.
+"""Typed records read from untrusted data: pydantic models, and every problem in plain words.
 
-The guide's content and the saved progress are :class:`msgspec.Struct` types.  msgspec
-checks types and constraints in C while it builds the objects, imports in a few
-milliseconds and keeps no per-model validator in memory, which matters because the app
-parses both files before its window can show anything (see ``bench/README.md``).
+The guide's content, the saved progress and the list of profiles are pydantic models that
+refuse unknown fields and check types strictly.  pydantic reports every wrong field of a
+file at once, at any depth (``ValidationError.errors()``); :func:`problems_of` turns each
+error into a :class:`Problem`: a path a person can follow (``sources.0.url``) and plain
+words (allowed values listed, no "enum" or "regex").
 
-msgspec stops at the first mistake.  :func:`parse` goes on where a person editing a file
-by hand needs it to: it checks each top-level field on its own, so one run names every
-wrong field.  Checks that span several fields live in ``__post_init__`` and raise
-:class:`FieldRuleError`, which says which field they are about.
-
-Building a record in code (``Step(...)``) checks nothing; :func:`validated` checks a record
-made from the person's input before it is kept or saved.
+The models are declared with ``defer_build``: a model's validator is built the first time
+it is used, so importing the models costs little and a start builds only what it reads
+(see ``bench/README.md``).  Rules across fields raise :func:`rule` from a model validator,
+naming the field they are about.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import UnionType
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar
 
-import msgspec
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
-R = TypeVar("R", bound=msgspec.Struct)
+R = TypeVar("R", bound=BaseModel)
 Loc = tuple[str | int, ...]
 
-_AT = re.compile(r"^(?P<message>.*?)(?: - at (?P<key>`key` in )?`\$(?P<path>[^`]*)`)?$", re.DOTALL)
-_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\.\.\.\]")
-_UNKNOWN = re.compile(r"^Object contains unknown field `(?P<name>[^`]*)`$")
-BROKEN_TEXT = "the text holds a broken character"
-KEY = "(key)"  # in a path: a mapping's key, when which key is not known
-_MISSING = re.compile(r"^Object missing required field `(?P<name>[^`]*)`$")
+BROKEN_TEXT = "holds a broken character (text that cannot be saved)"
+KEY = "(key)"  # in a path: a mapping's key that could not be shown
+RULE = "rule"  # the error type of a rule across fields
 
 
-class FieldRuleError(ValueError):
-    """Raised by a record's ``__post_init__``: ``field`` (None: the record) breaks a rule."""
-
-    def __init__(self, field: str | None, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+def rule(field: str | None, message: str) -> PydanticCustomError:
+    """The error a model validator raises: ``field`` (None: the whole record) breaks a rule."""
+    return PydanticCustomError(RULE, message, {"field": field} if field else None)
 
 
 @dataclass(frozen=True)
@@ -56,179 +48,142 @@ class Problem:
 
 
 class RecordError(ValueError):
-    """Data that does not make a valid record; ``problems`` lists what was found."""
+    """Data that does not make a valid record; ``problems`` lists everything that was found."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(f"{p.field}: {p.message}" if p.loc else p.message for p in problems))
 
 
-def problem_of(error: msgspec.ValidationError, prefix: Loc = ()) -> Problem:
-    """msgspec's one-line message as a :class:`Problem` with a path and plain words.
-
-    For a bad key of a mapping msgspec names only the mapping: the path ends in :data:`KEY`.
-    """
-    match = _AT.match(str(error))
-    assert match is not None  # the pattern matches any text
-    message, path = match["message"], match["path"] or ""
-    loc: Loc = prefix + tuple(name or int(index) for name, index in _PATH_PART.findall(path) if name or index)
-    if match["key"]:
-        loc = (*loc, KEY)
-    cause = error.__cause__
-    if isinstance(cause, FieldRuleError):
-        return Problem(loc if cause.field is None else (*loc, cause.field), str(cause))
-    if unknown := _UNKNOWN.match(message):
-        return Problem((*loc, unknown["name"]), "is not a known field (check its spelling)")
-    if missing := _MISSING.match(message):
-        return Problem((*loc, missing["name"]), "is required but missing")
-    return Problem(loc, _plain(message))
+def problems_of(error: ValidationError) -> list[Problem]:
+    """Every error pydantic found, each with its path and in plain words."""
+    return [_problem(detail) for detail in error.errors(include_url=False)]
 
 
-# msgspec names types as Python does; a person editing a file by hand reads these instead.
-_TYPE_WORDS = {
-    "`str`": "text",
-    "`int`": "a whole number",
-    "`float`": "a number",
-    "`bool`": "true or false",
-    "`array`": "a list",
-    "`object`": "a table",
-    "`null`": "nothing",
-    "`date`": "a date",
-    "`datetime`": "a date and time",
+def _problem(detail: ErrorDetails) -> Problem:
+    loc: Loc = tuple(detail["loc"])
+    if loc[-1:] == ("[key]",):  # a bad key of a mapping: pydantic names it, then "[key]"
+        loc = loc[:-1]
+        if detail["type"] == "string_unicode":
+            loc = (*loc[:-1], KEY)
+    ctx = detail.get("ctx") or {}
+    if detail["type"] == RULE and ctx.get("field"):
+        loc = (*loc, str(ctx["field"]))
+    return Problem(loc, plain(detail))
+
+
+# What a value is, in the words of a person editing a file by hand.
+_KINDS: tuple[tuple[type, str], ...] = (
+    (bool, "true or false"),
+    (int, "a whole number"),
+    (float, "a number"),
+    (str, "text"),
+    (list, "a list"),
+    (Mapping, "a table"),
+    (dt.datetime, "a date and time"),
+    (dt.date, "a date"),
+    (dt.time, "a time"),
+    (type(None), "nothing"),
+)
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
 }
-_INVALID_TIME = re.compile(r"^Invalid RFC3339 encoded (date|datetime)$")
 
 
-def _plain(message: str) -> str:
-    """msgspec's wording in plain words: ``Expected `str`, got `int``` -> "Expected text, got …"."""
-    if invalid := _INVALID_TIME.match(message):
-        example = "2026-11-28" if invalid[1] == "date" else "2026-11-28T09:30:00Z"
-        return f"is not a valid {invalid[1].replace('datetime', 'date and time')} (write it like {example})"
-    for name, words in _TYPE_WORDS.items():
-        message = message.replace(name, words)
-    return message.replace("`", "")
+def kind_of(value: object) -> str:
+    """``5`` -> "a whole number": what a value is, in plain words."""
+    return next((words for kind, words in _KINDS if isinstance(value, kind)), "something else")
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def plain(detail: ErrorDetails) -> str:
+    """One pydantic error as a person editing the file reads it, said of the field ("must be text")."""
+    kind, ctx, value = detail["type"], detail.get("ctx") or {}, detail.get("input")
+    if kind in _EXPECTED:
+        return f"must be {_EXPECTED[kind]}, not {kind_of(value)}"
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a known field (check its spelling)"
+    if kind == "string_unicode":
+        return BROKEN_TEXT
+    if kind in ("enum", "literal_error"):
+        return f"is {_shown(value)}, but must be one of {ctx['expected']}"
+    if kind == "string_too_short":
+        return (
+            "must not be empty"
+            if ctx["min_length"] == 1
+            else f"needs at least {ctx['min_length']} characters"
+        )
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx['max_length']} characters"
+    if kind == "string_pattern_mismatch":
+        return PATTERN_WORDS.get(str(ctx["pattern"]), f"is {_shown(value)}, which is not written as expected")
+    if kind == "too_short":
+        return (
+            "must not be empty" if ctx["min_length"] == 1 else f"needs at least {ctx['min_length']} entries"
+        )
+    if kind == "too_long":
+        return f"has too many entries: at most {ctx['max_length']}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"is {_shown(value)}, but must be at least {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"is {_shown(value)}, but must be at most {ctx.get('le', ctx.get('lt'))}"
+    if kind.startswith("date_") and not kind.startswith("datetime"):
+        return "is not a valid date (write it like 2026-11-28)"
+    if kind.startswith("datetime"):
+        return "is not a valid date and time (write it like 2026-11-28T09:30:00Z)"
+    if kind == "int_parsing_size":
+        return "is far too large a number"
+    return str(detail["msg"]).removeprefix("Value error, ")
+
+
+# The patterns of the records' text fields, and what each asks for in words.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+VERSION_PATTERN = r"^\d+(?:\.\d+){0,2}$"
+URL_PATTERN = r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"
+LANGUAGE_PATTERN = r"^[a-z]{2}(?:-[A-Z]{2})?$"
+HASH_PATTERN = r"^(?:[0-9a-f]{16})?$"
+PATTERN_WORDS = {
+    SLUG_PATTERN: "must be lower-case letters and digits, words joined by '-' (like icloud-backup)",
+    VERSION_PATTERN: 'must be a version number like "17", "17.2" or "17.2.1"',
+    URL_PATTERN: "must be a full https:// address without spaces",
+    LANGUAGE_PATTERN: 'must be a language code like "en", "de" or "pt-BR"',
+    HASH_PATTERN: "must be 16 digits and letters a–f, or empty",
+}
 
 
 def parse(data: object, kind: type[R]) -> R:
-    """``data`` (from TOML or JSON) as a ``kind``; raise :class:`RecordError` naming every wrong field."""
+    """``data`` (from TOML or JSON) as a ``kind``; raise :class:`RecordError` naming every problem."""
     try:
-        return msgspec.convert(data, kind, strict=True)
-    except msgspec.ValidationError as error:
-        first = _with_key(problem_of(error), data, kind)
-    except UnicodeEncodeError:  # a lone surrogate ("\\ud800" in JSON) where msgspec wanted no text
-        raise RecordError([Problem(_broken_text(data), BROKEN_TEXT)]) from None
-    problems = _field_problems(data, kind) if isinstance(data, Mapping) else []
-    raise RecordError(problems or [first])
+        return kind.model_validate(data)
+    except ValidationError as error:
+        raise RecordError(problems_of(error)) from None
 
 
-def _field_problems(data: Mapping[Any, Any], kind: type[msgspec.Struct]) -> list[Problem]:
-    """Each top-level field checked on its own (checks across fields are left out)."""
-    fields = {f.encode_name: f for f in msgspec.structs.fields(kind)}
-    problems = [
-        Problem((str(key),), "is not a known field (check its spelling)") for key in data if key not in fields
-    ]
-    for name, info in fields.items():
-        if name not in data:
-            if info.required:
-                problems.append(Problem((name,), "is required but missing"))
-            continue
-        try:
-            msgspec.convert(data[name], info.type, strict=True)
-        except msgspec.ValidationError as error:
-            problems.append(_with_key(problem_of(error, (name,)), data, kind))
-    return problems
-
-
-def _with_key(problem: Problem, data: object, kind: Any) -> Problem:
-    """The problem with the bad key named in its path, where msgspec gave only the mapping."""
-    if problem.loc[-1:] != (KEY,):
-        return problem
-    key = _bad_key(data, kind, problem.loc[:-1])
-    return problem if key is None else Problem((*problem.loc[:-1], key), problem.message)
-
-
-def _bad_key(data: object, kind: Any, loc: Loc) -> str | None:
-    """The first key of the mapping at ``loc`` in ``data`` that its type refuses."""
-    for part in loc:
-        kind = _inner(kind)
-        if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-            fields = {f.encode_name: f.type for f in msgspec.structs.fields(kind)}
-            kind = fields.get(str(part))
-        else:
-            args = get_args(kind)
-            kind = args[-1] if args else None  # list[X] -> X, dict[K, V] -> V
-        try:
-            data = data[part]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            return None
-    args = get_args(_inner(kind))
-    if not isinstance(data, Mapping) or len(args) != 2:
-        return None
-    for key in data:
-        try:
-            msgspec.convert(key, args[0], strict=True)
-        except (msgspec.ValidationError, UnicodeEncodeError):
-            return str(key)
-    return None
-
-
-def _inner(kind: Any) -> Any:
-    """``Annotated[X, ...]`` and ``X | None`` as ``X``."""
-    while get_origin(kind) is Annotated or (
-        get_origin(kind) in (Union, UnionType) and type(None) in get_args(kind)
-    ):
-        args = [a for a in get_args(kind) if a is not type(None)]
-        kind = args[0]
-    return kind
-
-
-def _broken_text(value: object, loc: Loc = ()) -> Loc:
-    """Where the first text that cannot be encoded is (a broken key: the mapping's path + KEY)."""
-    items: list[tuple[object, Loc]] = []
-    if isinstance(value, str):
-        return loc if not value.isascii() and not encodes(value) else ()
-    if isinstance(value, Mapping):
-        items = [(key, (*loc, KEY)) for key in value] + [(v, (*loc, str(k))) for k, v in value.items()]
-    elif isinstance(value, list):
-        items = [(item, (*loc, index)) for index, item in enumerate(value)]
-    for item, where in items:
-        found = _broken_text(item, where)
-        if found:
-            return found
-    return ()
-
-
-def encodes(text: str) -> bool:
-    """Whether ``text`` can be written as UTF-8 (a lone surrogate, "\\ud800", cannot)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def decode_json(data: bytes, kind: type[R]) -> R:
-    """A JSON document as a ``kind``: raises msgspec.DecodeError (a ValueError) when it is not one."""
-    return msgspec.json.decode(data, type=kind)
-
-
-def to_json(record: msgspec.Struct) -> bytes:
+def to_json(record: BaseModel) -> bytes:
     """The record as indented, readable JSON (UTF-8, not ASCII-escaped)."""
-    return msgspec.json.format(msgspec.json.encode(record), indent=2)
+    return record.model_dump_json(indent=2).encode("utf-8")
 
 
-def to_data(record: msgspec.Struct) -> dict[str, Any]:
-    """The record as JSON-ready builtins: enums as values, dates and times as ISO text."""
-    data = msgspec.to_builtins(record)
-    assert isinstance(data, dict)
-    return data
-
-
-def validated(record: R) -> R:
-    """``record`` checked as if it had been read from a file; raise :class:`RecordError` if not valid."""
-    return parse(msgspec.to_builtins(record), type(record))
+def to_data(record: BaseModel) -> dict[str, Any]:
+    """The record as JSON-ready builtins without the fields left at their default."""
+    return record.model_dump(mode="json", exclude_defaults=True)
 
 
 def replace(record: R, **changes: Any) -> R:
-    """A copy of ``record`` with some fields changed (not checked: see :func:`validated`)."""
-    return msgspec.structs.replace(record, **changes)
+    """A copy of ``record`` with some fields changed, checked as a new record (ValidationError)."""
+    values = {name: getattr(record, name) for name in type(record).model_fields}
+    return type(record)(**{**values, **changes})

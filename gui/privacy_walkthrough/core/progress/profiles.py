@@ -20,14 +20,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from msgspec import Meta, Struct
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from privacy_walkthrough.core.content.models import Slug
-from privacy_walkthrough.core.content.records import FieldRuleError, parse, replace, to_json
+from privacy_walkthrough.core.content.records import parse, replace, rule, to_json
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.models import check_encodable
 from privacy_walkthrough.core.progress.store import free_name, time_stamp, write_atomically
 
 log = logging.getLogger(__name__)
@@ -48,34 +47,46 @@ class Profile:
     id: str
     name: str  # as shown; the default profile is called "Me" until it is renamed
     folder: Path  # absolute: the folder that holds progress/
+    protected: bool = False  # its files are sealed with a passphrase (core.progress.sealed)
+    lock_after_minutes: int = 0  # a protected profile locks again after this long unused; 0: never
 
 
 class ProfileError(Exception):
     """A profile could not be created, renamed, deleted or listed; the message is for the person."""
 
 
-class _Entry(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+# str_max_length: every text is checked, so a lone surrogate is refused (see progress.models.Record)
+_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True, str_max_length=1000)
+
+
+class _Entry(BaseModel):
+    model_config = _STRICT
+
     id: Slug
-    name: Annotated[str, Meta(max_length=NAME_MAX_CHARS)] = ""  # "" only for the default: "Me"
+    name: Annotated[str, StringConstraints(max_length=NAME_MAX_CHARS)] = ""  # "": "Me", or a hidden name
+    protected: bool = False  # its files are sealed with a passphrase
+    name_hidden: bool = False  # listed as "Protected profile"; its name is not kept anywhere
+    lock_after_minutes: Literal[0, 5, 15] = 0
 
-    def __post_init__(self) -> None:
-        check_encodable(self, "name")
 
+class _RegistryFile(BaseModel):
+    model_config = _STRICT
 
-class _RegistryFile(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     format: Literal["privacy-walkthrough-profiles"] = "privacy-walkthrough-profiles"
     schema_version: Literal[1] = 1  # REGISTRY_VERSION
-    profiles: Annotated[list[_Entry], Meta(min_length=1)]
+    profiles: Annotated[list[_Entry], Field(min_length=1)]
     last_used: Slug
 
-    def __post_init__(self) -> None:
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
         ids = [p.id for p in self.profiles]
         if len(set(ids)) != len(ids):
-            raise FieldRuleError("profiles", "a profile id is listed twice")
+            raise rule("profiles", "lists a profile id twice")
         if self.last_used not in ids:
-            raise FieldRuleError("last_used", "the last used profile is not in the list")
-        if any(not p.name.strip() and p.id != DEFAULT_ID for p in self.profiles):
-            raise FieldRuleError("profiles", "a profile has no name")
+            raise rule("last_used", "is not one of the profiles listed")
+        if any(not p.name.strip() and p.id != DEFAULT_ID and not p.name_hidden for p in self.profiles):
+            raise rule("profiles", "has a profile without a name")
+        return self
 
 
 def _fresh() -> _RegistryFile:
@@ -143,9 +154,15 @@ class ProfileRegistry:
             )
 
     def _profile(self, entry: _Entry) -> Profile:
-        if entry.id == DEFAULT_ID:
-            return Profile(DEFAULT_ID, entry.name or tr("Me"), self.data)
-        return Profile(entry.id, entry.name, self.data / PROFILES_FOLDER / entry.id)
+        folder = self.data if entry.id == DEFAULT_ID else self.data / PROFILES_FOLDER / entry.id
+        if entry.name_hidden:  # "Protected profile", numbered when there are more
+            hidden = [e.id for e in self._registry.profiles if e.name_hidden]
+            name = tr("Protected profile")
+            if len(hidden) > 1:
+                name = tr("Protected profile {number}", number=hidden.index(entry.id) + 1)
+        else:
+            name = entry.name or tr("Me")
+        return Profile(entry.id, name, folder, entry.protected, entry.lock_after_minutes)
 
     def profiles(self) -> list[Profile]:
         """Every profile, in the order they were created (at least one)."""
@@ -222,10 +239,50 @@ class ProfileRegistry:
     def rename(self, profile_id: str, name: str) -> Profile:
         entry = self._find(profile_id)
         name = self._checked_name(name, ignore=profile_id)
-        renamed = _Entry(id=entry.id, name=name)
-        entries = [renamed if e.id == profile_id else e for e in self._registry.profiles]
-        self._save(replace(self._registry, profiles=entries))
-        return self._profile(renamed)
+        return self._replace_entry(entry, replace(entry, name=name))
+
+    def _replace_entry(self, old: _Entry, new: _Entry) -> Profile:
+        entries = [new if e.id == old.id else e for e in self._registry.profiles]
+        last = new.id if self._registry.last_used == old.id else self._registry.last_used
+        self._save(replace(self._registry, profiles=entries, last_used=last))
+        return self._profile(new)
+
+    def set_protection(
+        self, profile_id: str, *, protected: bool, lock_after_minutes: int = 0, hide_name: bool = False
+    ) -> Profile:
+        """Record that a profile's files are (or no longer are) sealed with a passphrase.
+
+        Sealing the files is :mod:`~privacy_walkthrough.core.progress.protection`'s job; call this
+        after it.  ``hide_name`` lists the profile as "Protected profile" and moves its folder to
+        a neutral name, so neither the list nor a folder name says whose it is.
+        """
+        entry = self._find(profile_id)
+        new_id = entry.id
+        if protected and hide_name and entry.id != DEFAULT_ID and not entry.id.startswith("protected"):
+            new_id = self._new_id("protected")
+            try:
+                os.rename(self.data / PROFILES_FOLDER / entry.id, self.data / PROFILES_FOLDER / new_id)
+            except OSError as exc:
+                raise ProfileError(
+                    tr("The profile's folder could not be renamed ({error}).", error=exc.strerror)
+                ) from exc
+        hidden = protected and hide_name
+        if hidden:
+            name = ""
+        elif not entry.name_hidden:
+            name = entry.name
+        else:  # a hidden name is not coming back: the profile needs one in the list again
+            name = self._checked_name(
+                self._profile(entry).name.replace(tr("Protected profile"), tr("Profile"))
+            )
+        updated = _Entry(
+            id=new_id,
+            name=name,
+            protected=protected,
+            name_hidden=hidden,
+            lock_after_minutes=lock_after_minutes if protected else 0,  # type: ignore[arg-type]
+        )
+        return self._replace_entry(entry, updated)
 
     def set_last_used(self, profile_id: str) -> None:
         self._find(profile_id)

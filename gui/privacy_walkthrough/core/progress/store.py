@@ -20,10 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
-from privacy_walkthrough.core.content.records import RecordError, parse, to_json, validated
+from privacy_walkthrough.core.content.records import Problem, RecordError, parse, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
+from privacy_walkthrough.core.progress.sealed import (
+    DamagedSealError,
+    NewerSealError,
+    SealKey,
+    WrongPassphraseError,
+    is_sealed,
+    seal,
+    unseal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +41,24 @@ MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer ap
 
 
 class ProgressError(Exception):
-    """The progress file could not be read or written; the message is for the user."""
+    """The progress file could not be read or written; the message is for the user.
+
+    The message is a clause ("the file x.json is not …", no full stop at the end), to be
+    put in a sentence; :meth:`sentence` makes it one on its own.
+    """
+
+    def sentence(self) -> str:
+        """The message as a sentence of its own: a capital first, one full stop at the end."""
+        text = str(self)
+        return f"{text[:1].upper()}{text[1:].rstrip('.')}."
 
 
 class NewerProgressError(ProgressError):
     """The file was written by a newer version of the app; it is left untouched."""
+
+
+class LockedProgressError(ProgressError):
+    """The file is sealed with a passphrase this store does not hold; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -92,11 +114,12 @@ def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
             os.close(dir_fd)
 
 
-def read_progress(path: Path, what: str) -> Progress:
+def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress:
     """Read and validate a progress file; ``what`` names it in messages ("the progress file").
 
-    Raises :class:`NewerProgressError` for a file from a newer app and :class:`ProgressError`
-    with a plain-words reason for anything else that is wrong.
+    A sealed file is opened with ``key``.  Raises :class:`NewerProgressError` for a file from a
+    newer app, :class:`LockedProgressError` for a sealed file that ``key`` does not open, and
+    :class:`ProgressError` with a plain-words reason for anything else that is wrong.
     """
     if path.is_symlink():
         raise ProgressError(tr("{what} is a link to another place", what=what))
@@ -107,7 +130,29 @@ def read_progress(path: Path, what: str) -> Progress:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
-    return parse_progress(raw, what)
+    return parse_progress(open_sealed(raw, what, key), what)
+
+
+def open_sealed(raw: bytes, what: str, key: SealKey | None) -> bytes:
+    """The plain bytes of a progress file: ``raw`` itself, or ``raw`` unsealed with ``key``."""
+    if not is_sealed(raw):
+        return raw
+    if key is None:
+        raise LockedProgressError(tr("{what} is protected with a passphrase", what=what))
+    try:
+        return unseal(raw, key)
+    except WrongPassphraseError as exc:
+        raise LockedProgressError(tr("{what} is protected with another passphrase", what=what)) from exc
+    except NewerSealError as exc:
+        raise NewerProgressError(
+            tr(
+                "{what} was protected by a newer version of Privacy Walkthrough. "
+                "Please update the app. The file has been left as it is.",
+                what=what,
+            )
+        ) from exc
+    except DamagedSealError as exc:
+        raise ProgressError(tr("{what} is damaged (it cannot be decrypted)", what=what)) from exc
 
 
 def _reject_constant(name: str) -> float:
@@ -128,6 +173,40 @@ def _shown_field(field: str, limit: int = 80) -> str:
     return field if len(field) <= limit else field[: limit - 1] + "…"
 
 
+# Shown at most: a damaged file can hold thousands of problems, and the reason is one line.
+PROBLEMS_SHOWN_CHARS = 200
+
+
+def _not_json(raw: bytes, what: str) -> ProgressError:
+    """A file that starts like JSON is a damaged progress file; anything else (a PDF…) is not one."""
+    if raw.lstrip()[:1] in (b"{", b""):
+        return ProgressError(tr("{what} is damaged (not valid JSON)", what=what))
+    return ProgressError(tr("{what} is not a Privacy Walkthrough progress file (not valid JSON)", what=what))
+
+
+def _problem_words(problem: Problem) -> str:
+    """``'steps.alpha.status' is 'finished', which is not allowed: …`` with the field kept short."""
+    if not problem.loc:
+        return problem.message
+    return tr("'{field}' {message}", field=_shown_field(problem.field), message=problem.message)
+
+
+def bad_values(what: str, problems: list[Problem]) -> str:
+    """Every problem, joined on one line, while they fit; then how many more there are."""
+    shown: list[str] = []
+    for problem in problems:
+        words = _problem_words(problem)
+        if shown and sum(len(w) + 2 for w in shown) + len(words) > PROBLEMS_SHOWN_CHARS:
+            break
+        shown.append(words)
+    text = tr("{what} has bad values: {problems}", what=what, problems="; ".join(shown))
+    if len(problems) == 1:
+        text = tr("{what} has a bad value: {problem}", what=what, problem=shown[0])
+    if len(shown) < len(problems):
+        text += tr(" (and {count} more)", count=len(problems) - len(shown))
+    return text
+
+
 def parse_progress(raw: bytes, what: str) -> Progress:
     """Validate the bytes of a progress file (see :func:`read_progress`).
 
@@ -138,16 +217,17 @@ def parse_progress(raw: bytes, what: str) -> Progress:
         # ValueError covers JSONDecodeError, NaN/Infinity and integers too long to convert.
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ProgressError(tr("{what} is damaged (not valid JSON)", what=what)) from exc
+        raise _not_json(raw, what) from exc
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
         raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
     version = data.get("schema_version")
     if _is_newer(version):
         raise NewerProgressError(
             tr(
-                "This progress was saved by a newer version of Privacy Walkthrough "
-                "(format {found}, this version reads {known}). Please update the app; "
-                "the file has been left as it is.",
+                "{what} was saved by a newer version of Privacy Walkthrough "
+                "(format {found}; this version reads {known}). Please update the app; "
+                "the file has been left as it is",
+                what=what,
                 found=int(version),
                 known=PROGRESS_SCHEMA_VERSION,
             )
@@ -155,24 +235,18 @@ def parse_progress(raw: bytes, what: str) -> Progress:
     try:
         return parse(upgrade(data), Progress)
     except RecordError as exc:
-        first = exc.problems[0]
-        field = _shown_field(first.field or "(file)")
-        raise ProgressError(
-            tr(
-                "{what} has a bad value in '{field}': {message}",
-                what=what,
-                field=field,
-                message=first.message,
-            )
-        ) from exc
+        raise ProgressError(bad_values(what, exc.problems)) from exc
 
 
 class ProgressStore:
     """The progress file of one guide in one data folder."""
 
-    def __init__(self, path: Path, clock: type[dt.datetime] = dt.datetime) -> None:
+    def __init__(
+        self, path: Path, clock: type[dt.datetime] = dt.datetime, key: SealKey | None = None
+    ) -> None:
         self.path = path
         self._clock = clock
+        self.key = key  # set: the file is sealed with it on every save (a protected profile)
 
     def _now(self) -> dt.datetime:
         return self._clock.now(dt.UTC)
@@ -183,7 +257,7 @@ class ProgressStore:
             return LoadResult(None)
         try:
             progress = self.read()
-        except NewerProgressError:
+        except (NewerProgressError, LockedProgressError):
             raise
         except ProgressError as exc:
             aside = self.set_aside("damaged")
@@ -193,14 +267,15 @@ class ProgressStore:
 
     def read(self) -> Progress:
         """Read the saved progress without changing anything on disk (raises ProgressError)."""
-        return read_progress(self.path, tr("the progress file"))
+        return read_progress(self.path, tr("the progress file"), self.key)
 
     def save(self, progress: Progress) -> None:
         """Write the progress atomically (raises OSError when the disk refuses).
 
-        Raises ValueError, and writes nothing, for progress that could not be read back.
+        The progress was checked as it was made and changed (see ``progress.models``).
         """
-        write_atomically(self.path, to_json(validated(progress)))
+        data = to_json(progress)
+        write_atomically(self.path, seal(data, self.key) if self.key else data)
 
     def set_aside(self, reason: str) -> Path | None:
         """Rename the current file to ``<name>.<reason>-<time>.json``; return the new path."""

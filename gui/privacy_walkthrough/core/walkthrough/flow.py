@@ -18,7 +18,7 @@ from enum import Enum
 
 from privacy_walkthrough.core.content.hash import changed_since_done, step_content_hash
 from privacy_walkthrough.core.content.models import Guide, Step
-from privacy_walkthrough.core.content.records import replace, validated
+from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,
     SUMMARY_PAGE,
@@ -236,22 +236,20 @@ class Walkthrough:
         ticks: dict[str, dt.datetime] | None = None,
         recheck: list[str] | None = None,
     ) -> StepProgress:
-        """The step's progress after a decision, validated whole before anything changes."""
+        """The step's progress after a decision, checked whole (ValueError) before anything changes."""
         entry = self.progress.step(step.id)
         now = self._clock()
         finished = status in FINISHED
-        return validated(
-            StepProgress(
-                status=status,
-                skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
-                note=entry.note,
-                changed_at=now,
-                done_at=now if finished else None,
-                content_hash=self.content_hash(step) if finished else "",
-                devices_done=dict(entry.devices_done) if ticks is None else ticks,
-                recheck=recheck or [],
-                confirmed_at=entry.confirmed_at,
-            )
+        return StepProgress(
+            status=status,
+            skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
+            note=entry.note,
+            changed_at=now,
+            done_at=now if finished else None,
+            content_hash=self.content_hash(step) if finished else "",
+            devices_done=dict(entry.devices_done) if ticks is None else ticks,
+            recheck=recheck or [],
+            confirmed_at=entry.confirmed_at,
         )
 
     def set_device_done(self, step_id: str, device_id: str, done: bool) -> None:
@@ -300,11 +298,10 @@ class Walkthrough:
         that could not be saved (device ids listed twice, say), before anything changes.
         """
         old = list(self.progress.devices)
-        new = [validated(d) for d in devices]
+        new = list(devices)
         if new == old:
             return
-        validated(replace(self.progress, devices=new))  # unique ids, not too many: before any change
-        self.progress.devices = new
+        self.progress.devices = new  # checked first (unique ids, not too many): raises before any change
         device_changes.flag_updated(self.guide, self.progress, old, new)
         device_changes.forget_removed(self.progress, device_changes.same_devices(old, new))
         self._changed()
@@ -349,16 +346,14 @@ class Walkthrough:
     def set_note(self, step_id: str, note: str) -> None:
         entry = self._editable(step_id)
         if entry.note != note:
-            validated(replace(entry, note=note))  # not too long: checked before it changes
-            entry.note = note
+            entry.note = note  # checked (not too long) before it changes
             self._changed()
 
     def set_person_name(self, name: str) -> None:
         """Who the checklist is prepared for (optional, printed on the checklist)."""
         name = name.strip()
         if self.progress.person_name != name:
-            validated(replace(self.progress, person_name=name))
-            self.progress.person_name = name
+            self.progress.person_name = name  # checked before it changes
             self._changed()
 
     # -- overview -----------------------------------------------------------------------

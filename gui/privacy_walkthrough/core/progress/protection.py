@@ -1,0 +1,89 @@
+"""Protect a profile's saved files with a passphrase, change it, or take it off.
+
+A profile's progress folder holds its progress files (one per guide), their backups and any
+file set aside as damaged.  Protecting seals each of them in place
+(:mod:`~privacy_walkthrough.core.progress.sealed`), one atomic rewrite per file, so a crash
+half-way leaves every file whole: sealed or still plain.  The store reads both, and seals
+on its next save, so a profile protected half-way is still opened with its passphrase.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from privacy_walkthrough.core.progress.sealed import (
+    DamagedSealError,
+    SealError,
+    SealKey,
+    is_sealed,
+    key_for,
+    new_key,
+    seal,
+    unseal,
+)
+from privacy_walkthrough.core.progress.store import write_atomically
+
+
+def profile_files(folder: Path) -> list[Path]:
+    """The files a profile's progress folder holds: progress, backups, set-aside copies."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.json") if p.is_file() and not p.is_symlink())
+
+
+def protect(folder: Path, key: SealKey) -> list[Path]:
+    """Seal every plain file in ``folder`` with ``key``; return the files sealed."""
+    done = []
+    for path in profile_files(folder):
+        raw = path.read_bytes()
+        if not is_sealed(raw):
+            write_atomically(path, seal(raw, key))
+            done.append(path)
+    return done
+
+
+def rekey(folder: Path, old: SealKey, new: SealKey | None) -> tuple[list[Path], list[Path]]:
+    """Open every file sealed with ``old`` and seal it with ``new`` (``None``: leave it plain).
+
+    Returns the files moved over, and the sealed files ``old`` does not open (a damaged copy
+    set aside earlier, say), which stay exactly as they are.
+    """
+    moved, kept = [], []
+    for path in profile_files(folder):
+        raw = path.read_bytes()
+        if not is_sealed(raw):
+            continue
+        try:
+            plain = unseal(raw, old)
+        except SealError:
+            kept.append(path)
+            continue
+        write_atomically(path, seal(plain, new) if new else plain)
+        moved.append(path)
+    return moved, kept
+
+
+def unlock(folder: Path, first: Path, passphrase: str) -> SealKey:
+    """The key a passphrase gives for a protected profile's folder (one scrypt run, or more).
+
+    ``first`` (the progress file being opened) is tried first, then the folder's other sealed
+    files.  Raises :class:`~privacy_walkthrough.core.progress.sealed.WrongPassphraseError` when
+    the passphrase is wrong; a file whose header is damaged is passed over, and when every
+    sealed file is damaged, :class:`DamagedSealError` is raised.  With no sealed file at all
+    (nothing saved yet), the passphrase starts a new key.
+    """
+    candidates = [first] + [p for p in profile_files(folder) if p != first]
+    damaged = False
+    for path in candidates:
+        if not path.is_file() or path.is_symlink():
+            continue
+        raw = path.read_bytes()
+        if not is_sealed(raw):
+            continue
+        try:
+            return key_for(raw, passphrase)
+        except DamagedSealError:
+            damaged = True
+    if damaged:
+        raise DamagedSealError("every protected file is damaged")
+    return new_key(passphrase)
