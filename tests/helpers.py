@@ -39,6 +39,7 @@ kind = "{kind}"
 why = "Why {id} matters."
 check = "How to check {id}."
 gives_up = "What {id} costs."
+undo = "How to undo {id}."
 applies_to = "iOS 17 and later"
 completable = {completable}
 reviewed = 2026-11-01

@@ -23,11 +23,12 @@ from privacy_walkthrough.core.checklist.render import (
 )
 from privacy_walkthrough.core.content.loader import ContentError
 from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
 from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
-from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore, write_atomically
+from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore
 from privacy_walkthrough.core.progress.transfer import read_portable_progress
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths

@@ -28,8 +28,8 @@ from privacy_walkthrough.core.content.checks import (
 )
 from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, inspect_guide
 from privacy_walkthrough.core.content.models import GuideInfo, Step
+from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.store import write_atomically
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_KINDS: dict[str, tuple[type[BaseModel], str, str]] = {

@@ -272,3 +272,19 @@ def test_files_and_erase_all(data_dir: Path, guide: Guide) -> None:
     assert [p.id for p in registry.profiles()] == ["default"]
     assert registry.last_used().id == "default"
     assert (data_dir / "progress" / "test-guide.json").exists()
+
+
+@pytest.mark.parametrize(("version", "left_alone"), [(2.0, True), (1001, False)])
+def test_the_list_reads_newer_versions_as_the_progress_file_does(
+    data_dir: Path, version: float, left_alone: bool
+) -> None:
+    data_dir.mkdir()
+    raw = json.dumps({"format": "privacy-walkthrough-profiles", "schema_version": version, "profiles": []})
+    (data_dir / "profiles.json").write_text(raw)
+    if left_alone:
+        with pytest.raises(ProfileError, match="newer version"):
+            ProfileRegistry(data_dir)
+        assert (data_dir / "profiles.json").read_text() == raw
+    else:  # an impossible version is damage: set aside, and a new list started
+        registry = ProfileRegistry(data_dir)
+        assert registry.set_aside_notice is not None and registry.set_aside_notice.read_text() == raw

@@ -16,11 +16,15 @@ from privacy_walkthrough.core.walkthrough.applicability import fit
 
 EXPECTED_IDS = (
     "what-imessage-protects",
+    "who-gets-your-messages",  # first of the steps for people after a scare (issue 15)
+    "lock-screen-previews",
+    "lock-messages-app",
     "icloud-backup",
     "advanced-data-protection",
     "contact-key-verification",
     "shared-with-you",
     "audio-and-message-expiry",
+    "keep-less-history",
     "sms-and-rcs",
     "messages-for-business",
     "contacts-backups",
@@ -80,11 +84,12 @@ def test_there_are_setting_steps(guide: Guide) -> None:
 
 
 def messages_instructions(step: Step) -> list[Instructions]:
-    """iPhone instructions whose path goes through the Messages settings."""
+    """iPhone instructions whose path goes through the Messages settings (not Notifications > Messages)."""
     return [
         i
         for i in step.instructions
-        if i.platform is Platform.IPHONE and i.path[:1] == ["Settings"] and "Messages" in i.path[:3]
+        if i.platform is Platform.IPHONE
+        and (i.path[:2] == OLD_MESSAGES_PATH or i.path[:3] == NEW_MESSAGES_PATH)
     ]
 
 
@@ -183,7 +188,14 @@ def test_minimum_versions_match_the_facts(guide: Guide) -> None:
 
 def test_steps_ticked_per_device(guide: Guide) -> None:
     per_device = {s.id for s in guide.steps if s.applicability.per_device}
-    assert per_device == {"icloud-backup", "audio-and-message-expiry", "lockdown-mode"}
+    assert per_device == {
+        "icloud-backup",
+        "audio-and-message-expiry",
+        "keep-less-history",
+        "lockdown-mode",
+        "lock-screen-previews",
+        "lock-messages-app",
+    }
     assert set(guide.step("icloud-backup").applicability.devices) == {DeviceKind.IPHONE, DeviceKind.IPAD}
     assert guide.step("sms-and-rcs").applicability.devices == [DeviceKind.IPHONE]
 
@@ -208,7 +220,13 @@ def test_answers_that_rule_a_step_out(
 def test_people_who_need_a_way_back_are_warned(guide: Guide) -> None:
     cautious = a_person(guide, can_cope_without_recovery=False)
     warned = {s.id for s in guide.steps if fit(s, cautious).cautions}
-    assert warned == {"icloud-backup", "advanced-data-protection", "delete-apple-account"}
+    assert warned == {
+        "icloud-backup",
+        "advanced-data-protection",
+        "keep-less-history",
+        "delete-apple-account",
+    }
+    assert "can't be brought back" in fit(guide.step("keep-less-history"), cautious).cautions[0]
     assert "recovery key" in fit(guide.step("advanced-data-protection"), cautious).cautions[0]
 
 
@@ -224,3 +242,80 @@ def test_the_send_as_sms_path_fits_the_iphone(guide: Guide, version: str, path: 
     phone = Device(id="d1", kind=DeviceKind.IPHONE, os_version=version)
     shown = fit(guide.step("sms-and-rcs"), a_person(guide, [phone])).instructions
     assert shown and all(i.path[: len(path)] == path for i in shown)
+
+
+# -- the content review of issue 15 ----------------------------------------------------------------
+
+
+def test_keep_messages_is_a_choice_never_a_printed_target(guide: Guide) -> None:
+    """Shortening Keep Messages deletes history at once: it is optional and has no fixed target."""
+    step = guide.step("keep-less-history")
+    assert step.kind is StepKind.OPTIONAL
+    assert "deletes" in step.summary and "back up first" in step.summary
+    for other in guide.steps:
+        for instructions in other.instructions:
+            if "Keep Messages" in instructions.path:
+                assert instructions.target is None, (other.id, instructions.path)
+    assert any(i.platform is Platform.MAC for i in step.instructions)  # the Mac's own setting
+
+
+def test_a_choice_is_never_printed_as_a_fixed_target(guide: Guide) -> None:
+    """Send as SMS is presented as a decision, so the checklist must not print "→ Off"."""
+    for instructions in guide.step("sms-and-rcs").instructions:
+        if instructions.path[-1:] == ["Send as SMS"]:
+            assert instructions.target is None
+
+
+def test_rcs_is_only_asked_of_ios_18_and_later(guide: Guide) -> None:
+    step = guide.step("sms-and-rcs")
+    rcs = [i for i in step.instructions if "RCS Messaging" in i.path]
+    assert rcs and all(i.min_version == "18" for i in rcs)
+    assert "iOS 18 and later" in step.check
+
+
+def test_every_setting_step_says_how_to_undo_it(guide: Guide) -> None:
+    with_instructions = [s for s in guide.steps if s.instructions and s.kind is not StepKind.IRREVERSIBLE]
+    assert len(with_instructions) >= 10
+    for step in with_instructions:
+        assert step.undo and step.undo.strip(), step.id
+
+
+def test_every_step_advising_adp_carries_the_uk_caution(guide: Guide) -> None:
+    for step_id in ("icloud-backup", "contacts-backups"):
+        step = guide.step(step_id)
+        assert "United Kingdom" in step.why, step_id
+        uk = fit(step, a_person(guide, lives_in_uk=True))
+        assert uk.not_applicable_reason is None and uk.cautions, step_id
+        assert not fit(step, a_person(guide, lives_in_uk=False)).cautions, step_id
+
+
+def test_blocks_for_the_same_devices_have_their_own_titles(guide: Guide) -> None:
+    for step in guide.steps:
+        labels = [(i.platform, i.min_version, i.before_version) for i in step.instructions]
+        for index, key in enumerate(labels):
+            if labels.count(key) > 1:
+                assert step.instructions[index].title, (step.id, key)
+        titled = [(k, i.title) for k, i in zip(labels, step.instructions, strict=True)]
+        assert len(titled) == len(set(titled)), step.id
+
+
+def test_no_source_is_a_home_page_and_apple_support_is_en_us(guide: Guide) -> None:
+    for step in guide.steps:
+        for source in step.sources:
+            parts = urlsplit(source.url)
+            assert parts.path.strip("/"), (step.id, source.url)
+            if parts.netloc == "support.apple.com":
+                assert parts.path.startswith("/en-us/"), (step.id, source.url)
+                assert "/HT" not in parts.path and "/kb/" not in parts.path, (step.id, source.url)
+
+
+def test_the_new_steps_for_people_at_risk(guide: Guide) -> None:
+    who = guide.step("who-gets-your-messages")
+    assert guide.step_ids.index("who-gets-your-messages") == 1  # right after the introduction
+    assert "Safety Check" in who.why and "safety first" in who.why
+    assert any(i.min_version == "16" and "Safety Check" in i.path for i in who.instructions)
+    locked = guide.step("lock-messages-app")
+    assert minimums(locked) == {"iphone": "18", "ipad": "18"}
+    assert locked.uncertain and "Require Face ID" in locked.uncertain
+    previews = guide.step("lock-screen-previews")
+    assert all(i.target == "When Unlocked or Never" for i in previews.instructions)

@@ -16,7 +16,8 @@ import pytest
 
 from privacy_walkthrough import resources
 from privacy_walkthrough.content_cli import add_content_commands
-from privacy_walkthrough.core.content.checks import locate, url_problem
+from privacy_walkthrough.core.content.checks import url_problem
+from privacy_walkthrough.core.content.toml_lines import locate
 from tests.helpers import replace_in, step_file, write_guide
 
 TODAY = "2026-11-28"  # the shipped guide was reviewed on this day
@@ -106,12 +107,12 @@ SOURCE = '\n[[sources]]\ntitle = "Two"\nurl = "{url}"\npublisher = "P"\nconfiden
 def test_shipped_content_is_clean_in_strict_mode() -> None:
     result = run("validate", "--strict", "--today", TODAY)
     assert result.status == 0, result.output
-    assert result.output == "OK: 1 guide, 13 steps, no problems\n"
+    assert result.output == "OK: 1 guide, 17 steps, no problems\n"
 
 
 def test_shipped_guide_folder_is_clean_in_strict_mode() -> None:
     folder = Path(str(resources.content_root() / "imessage-privacy" / "en"))
-    assert validate(folder, "--strict").output == "OK: 1 guide, 13 steps, no problems\n"
+    assert validate(folder, "--strict").output == "OK: 1 guide, 17 steps, no problems\n"
 
 
 def test_a_valid_guide_is_clean(guide_dir: Path) -> None:
@@ -339,6 +340,46 @@ def test_unverified_source_with_uncertain_text_is_fine(guide_dir: Path) -> None:
     path = step_file(guide_dir, "alpha")
     append_to(path, SOURCE.format(url="https://example.net/rumour", confidence="unverified"))
     replace_in(path, "completable =", 'uncertain = "Check that the switch is off."\ncompletable =')
+    assert validate(guide_dir, "--strict").status == 0
+
+
+@pytest.mark.parametrize("url", ["https://example.net", "https://example.net/", "https://example.net/?p=12"])
+def test_a_home_page_is_not_a_source(guide_dir: Path, url: str) -> None:
+    path = step_file(guide_dir, "alpha")
+    append_to(path, SOURCE.format(url=url, confidence="verified"))
+    result = validate(guide_dir)
+    found = result.only()
+    second_url = line_number(path, "url", after=line_number(path, 'title = "Two"'))
+    assert (found.field, found.line, found.severity) == ("sources.1.url", second_url, "warning")
+    assert "home page" in found.message
+    assert result.status == 0
+    assert validate(guide_dir, "--strict").status == 1
+
+
+def test_a_setting_without_an_undo_text_warns(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    replace_in(path, 'undo = "How to undo alpha."\n', "")
+    found = validate(guide_dir).only()
+    assert (found.file, found.field, found.severity) == (str(path), "instructions", "warning")
+    assert "undo" in found.message
+    assert validate(guide_dir, "--strict").status == 1
+
+
+def test_an_irreversible_step_needs_no_undo_text(tmp_path: Path) -> None:
+    folder = write_guide(tmp_path / "guide", ["alpha"], kinds={"alpha": "irreversible"})
+    replace_in(step_file(folder, "alpha"), 'undo = "How to undo alpha."\n', "")
+    assert validate(folder, "--strict").status == 0
+
+
+def test_two_blocks_under_one_heading_need_titles(guide_dir: Path) -> None:
+    path = step_file(guide_dir, "alpha")
+    block = '\n[[instructions]]\nplatform = "iphone"\nsteps = ["Do the other thing."]\n'
+    replace_in(path, "\n[[sources]]", block + "\n[[sources]]")
+    found = validate(guide_dir).only()
+    assert (found.field, found.severity) == ("instructions.1", "warning")
+    assert found.line == line_number(path, "[[instructions]]", after=line_number(path, "[[instructions]]"))
+    assert "title" in found.message
+    replace_in(path, 'steps = ["Do the other thing."]', 'title = "Do the other thing"\nsteps = ["Do it."]')
     assert validate(guide_dir, "--strict").status == 0
 
 

@@ -14,7 +14,7 @@ from privacy_walkthrough.qt.flow_layout import FlowLayout
 
 def _status_text(progress: StepProgress) -> str:
     label = status_label(progress.status)
-    if progress.done_at and progress.status in (StepStatus.DONE, StepStatus.ACKNOWLEDGED):
+    if progress.done_at and progress.status.is_finished:
         return tr("Status: {status} on {date}", status=label, date=progress.done_at.date().isoformat())
     if progress.status is StepStatus.SKIPPED and progress.skip_reason:
         return tr("Status: {status} ({reason})", status=label, reason=progress.skip_reason)

@@ -17,8 +17,9 @@ from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough import __version__
+from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.store import ProgressError, write_atomically
+from privacy_walkthrough.core.progress.store import ProgressError
 from privacy_walkthrough.core.progress.transfer import read_portable_progress
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.qt.dialogs import Dialogs

@@ -29,8 +29,8 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from privacy_walkthrough.core.files import replace_atomically
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.store import replace_atomically
 
 CM_PER_INCH = 2.54
 MARGIN_CM = 1.8

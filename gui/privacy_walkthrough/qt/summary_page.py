@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_walkthrough.core.checklist.model import lookup_logs
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label
 from privacy_walkthrough.core.progress.models import StepStatus
@@ -40,12 +41,7 @@ class SummaryPage(QWidget):
         self.open_label = WrappedLabel(object_name="openLabel")
         self.recheck_label = WrappedLabel(object_name="recheckLabel")
         self.exposed_label = WrappedLabel(
-            tr(
-                "What no setting can protect: whenever a device checks whether a phone number or email "
-                "address can receive iMessage, Apple keeps a record of that lookup for up to 25 days and "
-                "can hand it to police with legal process. Only not using iMessage avoids it."
-            ),
-            object_name="exposedLabel",
+            tr("What no setting can protect: {text}", text=lookup_logs()), object_name="exposedLabel"
         )
 
         self.print_button = QPushButton(tr("&Print checklist…"), self)
@@ -112,9 +108,7 @@ class SummaryPage(QWidget):
             self.person_name_edit.setText(walkthrough.progress.person_name)
         self.steps_table.show_walkthrough(walkthrough)
         done_titles = [
-            step.title
-            for step in walkthrough.guide.steps
-            if walkthrough.status(step.id) in (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+            step.title for step in walkthrough.guide.steps if walkthrough.status(step.id).is_finished
         ]
         open_titles = [s.title for s in walkthrough.open_steps()]
         protected = (

@@ -21,8 +21,6 @@ BOX_TICKED = "☑"  # U+2611: done or acknowledged
 BOX_CROSSED = "☒"  # U+2612: skipped
 BOX_NOT_APPLICABLE = "⊘"  # U+2298: does not apply
 
-FINISHED = frozenset({StepStatus.DONE, StepStatus.ACKNOWLEDGED})
-
 
 @dataclass(frozen=True)
 class StatusLabel:
@@ -90,7 +88,7 @@ def iso_date(moment: dt.datetime, reference: dt.datetime) -> str:
 
 def finished_on(entry: StepProgress, reference: dt.datetime) -> str:
     """The date a finished step was done, as "Done on 2025-03-01"; empty otherwise."""
-    if entry.status not in FINISHED or entry.done_at is None:
+    if not entry.status.is_finished or entry.done_at is None:
         return ""
     date = iso_date(entry.done_at, reference)
     if entry.status is StepStatus.ACKNOWLEDGED:

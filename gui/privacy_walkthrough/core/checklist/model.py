@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from privacy_walkthrough.core.checklist.labels import (
-    FINISHED,
     blank_status,
     finished_on,
     iso_date,
@@ -37,13 +36,17 @@ from privacy_walkthrough.core.progress.models import Progress
 
 logger = logging.getLogger(__name__)
 
-# The sources behind "What no setting can protect" (see shared/reference/facts.md, R0).
+# The sources behind "What no setting can protect" (see content/SOURCES.md). The current
+# guidelines were only seen quoted, never opened: not "verified".
 LOOKUP_LOG_SOURCES = (
     Source(
-        title="Legal Process Guidelines (U.S.), October 2025 edition",
+        title=(
+            "Legal Process Guidelines, U.S. (October 2025 edition; "
+            "we only saw it quoted, not the document itself)"
+        ),
         url="https://www.apple.com/legal/privacy/law-enforcement-guidelines-us.pdf",
         publisher="Apple",
-        confidence=Confidence.VERIFIED,
+        confidence=Confidence.UNVERIFIED,
     ),
     Source(
         title="Apple Harvests iMessage Logs And Could Share Them With The Police (2016)",
@@ -52,6 +55,18 @@ LOOKUP_LOG_SOURCES = (
         confidence=Confidence.CORROBORATED,
     ),
 )
+
+
+def lookup_logs() -> str:
+    """What no setting can protect, in one paragraph: the summary page and the checklist say it."""
+    return tr(
+        "Each time Messages, Contacts or another app checks whether a phone number or email "
+        "address can receive iMessage, Apple's servers log the lookup: who was looked up and when. "
+        "Apple says it keeps these logs for up to 25 days and can hand them to police who bring a "
+        "valid legal order; it also says the logs do not prove that any message was sent. No "
+        "setting changes this: the only way around it is not to use iMessage for a conversation, "
+        "for example by using Signal instead."
+    )
 
 
 @dataclass(frozen=True)
@@ -208,7 +223,7 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
         sources=refs,
         note=tr("Your note: {note}", note=note) if note else "",
         settled=not blank and effective.is_settled,
-        finished=not blank and effective in FINISHED,
+        finished=not blank and effective.is_finished,
         devices=device_lines(step, saved, step_fit, person.progress, blank, options.generated_at),
         blockers=() if blank else blocker_lines(step_fit, person.progress),
         recheck="" if blank else recheck_line(saved, person.progress),
@@ -237,20 +252,10 @@ def _limits(numbers: SourceNumbers) -> TextSection:
     return TextSection(
         tr("What no setting can protect"),
         (
+            lookup_logs(),
             tr(
-                "Each time Messages, Contacts or another app checks whether a phone number or email "
-                "address can receive iMessage, Apple's servers log the lookup: who was looked up and "
-                "when. Reports from 2016 said the log also holds the IP address of the device that "
-                "asked, which can hint at where you were."
-            ),
-            tr(
-                "Apple says it keeps these logs for up to 25 days and can hand them to police who "
-                "bring a valid legal order. Apple also says the logs do not prove that any message "
-                "was sent."
-            ),
-            tr(
-                "No setting changes this: the lookups are how iMessage works. The only way around "
-                "them is not to use iMessage for a conversation, for example by using Signal instead."
+                "Reports from 2016 said the log also holds the IP address of the device that asked, "
+                "which can hint at where you were."
             ),
             numbers.refer(LOOKUP_LOG_SOURCES),
         ),

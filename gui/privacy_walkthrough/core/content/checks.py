@@ -22,19 +22,20 @@ from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
     ContentProblem,
     GuideInspection,
-    line_of,
 )
 from privacy_walkthrough.core.content.models import (
     PLATFORM_DEVICES,
+    STALE_AFTER_DAYS,
     AnswerRule,
     Confidence,
     DeviceKind,
     GuideInfo,
     Step,
+    StepKind,
 )
+from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
-
-STALE_AFTER_DAYS = 180
+from privacy_walkthrough.core.labels import instructions_label
 
 # Fields that hold identifiers or addresses, not prose: never scanned for HTML or pictures.
 _NOT_TEXT = frozenset({"id", "url", "language", "version", "min_version", "before_version"})
@@ -76,67 +77,6 @@ class Finding:
             severity=self.severity.value,
             message=problem.message,
         )
-
-
-# -- where a field is written ---------------------------------------------------------------
-
-
-_ANY_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*[\w.\"' -]+[ \t]*\]\]?[ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _header(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]", re.MULTILINE)
-
-
-def _key(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*=", re.MULTILINE)
-
-
-def _table(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^[ \t]*\[[ \t]*{re.escape(name)}[ \t]*\](?!\])", re.MULTILINE)
-
-
-def _key_in_section(text: str, header: re.Match[str], key: str) -> int:
-    """Where ``key`` is set between ``header`` and the next header; the header itself if not."""
-    start = header.end()
-    following = _ANY_HEADER.search(text, start)
-    end = following.start() if following else len(text)
-    match = _key(key).search(text, start, end)
-    return match.start() if match else header.start()
-
-
-def _offset_of(text: str, field: str) -> int | None:
-    """Where ``field`` (``why``, ``sources.1.url``, ``applicability.requires.0.fix``) is written."""
-    parts = field.split(".")
-    at = next((i for i, part in enumerate(parts) if i > 0 and part.isdigit()), None)
-    if at is not None:  # an [[array]] of tables (its name may be dotted), then maybe a key inside it
-        headers = list(_header(".".join(parts[:at])).finditer(text))
-        index = int(parts[at])
-        if index < len(headers):
-            if at + 1 < len(parts):
-                return _key_in_section(text, headers[index], parts[at + 1])
-            return headers[index].start()
-        parts = parts[:at]
-    if len(parts) >= 2:  # a key inside a [table]
-        table = _table(".".join(parts[:-1])).search(text)
-        if table is not None:
-            return _key_in_section(text, table, parts[-1])
-    match = _key(parts[0]).search(text) or _header(parts[0]).search(text) or _table(parts[0]).search(text)
-    return match.start() if match else None
-
-
-def locate(text: str | None, field: str, snippet: str | None = None) -> int | None:
-    """The line (from 1) of ``field`` in a TOML text; of ``snippet`` inside it, when given."""
-    if text is None:
-        return None
-    offset = _offset_of(text, field)
-    if offset is None:
-        return line_of(text, field.split(".")[0])
-    if snippet:
-        found = text.find(snippet, offset)
-        if found >= 0:
-            offset = found
-    return text.count("\n", 0, offset) + 1
 
 
 # -- single checks --------------------------------------------------------------------------
@@ -253,6 +193,12 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
         problem = url_problem(source.url)
         if problem:
             yield file.error(field, problem)
+        elif urlsplit(source.url).path.strip("/") == "":
+            message = tr(
+                "a home page is not a source: link the page or article that says the thing, "
+                "not the site's front page"
+            )
+            yield file.warning(field, message)
         page = _same_page(source.url)
         if page in seen:
             message = tr("the same address as sources.{first}.url: list each source once", first=seen[page])
@@ -267,6 +213,28 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
                 "do not settle and what the reader should check"
             )
             yield file.warning(f"sources.{index}.confidence", message)
+
+
+def _instructions_checks(file: _File, step: Step) -> Iterator[Finding]:
+    """Blocks for the same devices and versions need their own titles; settings need an undo."""
+    by_label: dict[tuple[str, str | None], int] = {}
+    for index, instructions in enumerate(step.instructions):
+        key = (instructions_label(instructions), instructions.title)
+        if key in by_label:
+            message = tr(
+                "the same heading as instructions.{first}: give each block for the same devices "
+                "and versions its own 'title' saying what it does",
+                first=by_label[key],
+            )
+            yield file.warning(f"instructions.{index}", message)
+        else:
+            by_label[key] = index
+    if step.instructions and step.kind is not StepKind.IRREVERSIBLE and not (step.undo or "").strip():
+        message = tr(
+            "a step with instructions needs an 'undo' text: how to put the setting back if the "
+            "person loses something they need"
+        )
+        yield file.warning("undo" if step.undo is not None else "instructions", message)
 
 
 def _rule_checks(file: _File, name: str, rules: list[AnswerRule]) -> Iterator[Finding]:
@@ -339,6 +307,7 @@ def check_step(
     return [
         *_source_checks(file, step),
         *_applicability_checks(file, step),
+        *_instructions_checks(file, step),
         *_text_checks(file, step, asset_exists),
         *_review_check(file, step.reviewed, today),
     ]

@@ -19,7 +19,7 @@ except ImportError:
 
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import to_data
-from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
+from privacy_walkthrough.core.progress.models import StepProgress
 
 HASH_CHARS = 16
 
@@ -28,8 +28,6 @@ HASH_CHARS = 16
 # devices a step concerns, or adding a minimum version, does not change what the person did.
 # Nor does how to undo it (``undo``) or which system versions it was checked against.
 IGNORED_FIELDS = frozenset({"reviewed", "schema_version", "applicability", "undo", "checked_against"})
-
-FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
 
 
 def step_content_hash(step: Step) -> str:
@@ -50,6 +48,6 @@ def changed_since_done(step: Step, entry: StepProgress, current: str | None = No
     were kept (schema v1) has an empty hash and is never flagged.  ``current``: the step's
     hash if the caller has it already.
     """
-    if entry.status not in FINISHED or not entry.content_hash:
+    if not entry.status.is_finished or not entry.content_hash:
         return False
     return entry.content_hash != (current or step_content_hash(step))

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.content.records import RecordError, parse
+from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,14 +50,6 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def line_of(text: str, key: object) -> int | None:
-    """The line (from 1) where ``key`` is set or its ``[table]``/``[[array]]`` starts, if found."""
-    if not isinstance(key, str):
-        return None
-    match = re.search(rf"^[ \t]*\[*[ \t]*{re.escape(key)}[ \t]*[=\].]", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
-
-
 def _line_in_message(message: str) -> int | None:
     """Python before 3.14 gives a TOML error's line only in its message: "(at line 5, …)"."""
     match = re.search(r"at line (\d+)", message)
@@ -87,8 +80,7 @@ def _parse(
         return parse(data, model)
     except RecordError as exc:
         for problem in exc.problems:
-            loc = problem.loc
-            line = line_of(text, loc[0]) if loc else None
+            line = locate(text, problem.field) if problem.field else None
             problems.append(ContentProblem(label, problem.field or "(file)", problem.message, line))
         return None
 

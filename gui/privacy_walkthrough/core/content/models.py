@@ -31,6 +31,8 @@ from privacy_walkthrough.core.content.records import (
 )
 
 CONTENT_SCHEMA_VERSION = 1
+# Content not reviewed for longer is stale: `validate` warns, and the welcome page says so.
+STALE_AFTER_DAYS = 180
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
@@ -82,7 +84,7 @@ class Platform(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the facts behind a source are (see shared/reference/facts.md)."""
+    """How sure the facts behind a source are (see content/SOURCES.md)."""
 
     VERIFIED = "verified"  # an Apple (or vendor) page says it
     CORROBORATED = "corroborated"  # several independent sources agree

@@ -136,6 +136,11 @@ class StepStatus(StrEnum):
         """The person has decided about this step (it no longer counts as open)."""
         return self not in (StepStatus.NOT_STARTED, StepStatus.LATER)
 
+    @property
+    def is_finished(self) -> bool:
+        """Done, or (for advice that cannot be done) acknowledged: it counts as done."""
+        return self in (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+
 
 class StepProgress(Record):
     """One step's saved state.  Changed in place by the walkthrough; each change is checked."""

@@ -26,8 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from privacy_walkthrough.core.content.models import Slug
 from privacy_walkthrough.core.content.records import parse, replace, rule, to_json
+from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.store import free_name, time_stamp, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ class ProfileRegistry:
             return _fresh()
 
     def _refuse_newer(self, version: object) -> None:
-        if isinstance(version, int) and not isinstance(version, bool) and REGISTRY_VERSION < version < 1000:
+        if is_newer_format(version, REGISTRY_VERSION):
             raise ProfileError(
                 tr(
                     "The list of profiles was saved by a newer version of Privacy Walkthrough. "

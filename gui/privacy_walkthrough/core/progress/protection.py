@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.progress.sealed import (
     DamagedSealError,
     SealError,
@@ -21,7 +22,6 @@ from privacy_walkthrough.core.progress.sealed import (
     seal,
     unseal,
 )
-from privacy_walkthrough.core.progress.store import write_atomically
 
 
 def profile_files(folder: Path) -> list[Path]:

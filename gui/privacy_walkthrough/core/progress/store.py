@@ -9,18 +9,15 @@ exactly as it is.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
 import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeGuard
 
 from privacy_walkthrough.core.content.records import Problem, RecordError, parse, to_json
+from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
@@ -37,7 +34,6 @@ from privacy_walkthrough.core.progress.sealed import (
 log = logging.getLogger(__name__)
 
 MAX_PROGRESS_BYTES = 5 * 1024 * 1024
-MAX_PLAUSIBLE_VERSION = 1000  # above this a "version" is damage, not a newer app
 
 
 class ProgressError(Exception):
@@ -66,52 +62,6 @@ class LoadResult:
     progress: Progress | None  # None: nothing saved yet (or it was set aside)
     set_aside: Path | None = None  # where an unreadable file was moved
     problem: str | None = None  # what was wrong with it, in plain words
-
-
-def time_stamp(now: dt.datetime) -> str:
-    """``20260506-070809``: the time part of a backup or set-aside file's name."""
-    return now.strftime("%Y%m%d-%H%M%S")
-
-
-def free_name(folder: Path, stem: str, suffix: str) -> Path:
-    """``<stem><suffix>`` in ``folder``, or ``<stem>-2<suffix>``… when that is taken."""
-    candidate = folder / f"{stem}{suffix}"
-    counter = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = folder / f"{stem}-{counter}{suffix}"
-        counter += 1
-    return candidate
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    replace_atomically(path, lambda temp: temp.write_bytes(data))
-
-
-def replace_atomically(path: Path, fill: Callable[[Path], object]) -> None:
-    """Make ``path`` by having ``fill`` write a temp file beside it (0600), then renaming it over.
-
-    A crash or an error in ``fill`` leaves the old file (or none) and no temp file behind.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
-    os.close(fd)
-    try:
-        fill(Path(tmp_name))
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress:
@@ -158,13 +108,6 @@ def open_sealed(raw: bytes, what: str, key: SealKey | None) -> bytes:
 def _reject_constant(name: str) -> float:
     """NaN and Infinity are not JSON (RFC 8259); Python's reader would otherwise accept them."""
     raise ValueError(name)
-
-
-def _is_newer(version: object) -> TypeGuard[int | float]:
-    """A plausible schema version above the one this app reads (an int, or a whole float)."""
-    if isinstance(version, bool) or not isinstance(version, int | float):
-        return False
-    return PROGRESS_SCHEMA_VERSION < version <= MAX_PLAUSIBLE_VERSION and version == int(version)
 
 
 def _shown_field(field: str, limit: int = 80) -> str:
@@ -221,7 +164,7 @@ def parse_progress(raw: bytes, what: str) -> Progress:
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
         raise ProgressError(tr("{what} is not a Privacy Walkthrough progress file", what=what))
     version = data.get("schema_version")
-    if _is_newer(version):
+    if is_newer_format(version, PROGRESS_SCHEMA_VERSION):
         raise NewerProgressError(
             tr(
                 "{what} was saved by a newer version of Privacy Walkthrough "

@@ -17,9 +17,7 @@ from privacy_walkthrough.core.content.models import (
     Step,
     version_key,
 )
-from privacy_walkthrough.core.progress.models import Device, Progress, StepStatus
-
-FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
+from privacy_walkthrough.core.progress.models import Device, Progress
 
 
 def updated_devices(old: Sequence[Device], new: Sequence[Device]) -> list[Device]:
@@ -71,7 +69,7 @@ def flag_updated(guide: Guide, progress: Progress, old: Sequence[Device], new: S
             entry = progress.steps.get(step.id)
             if entry is None or device.kind not in step.applicability.devices:
                 continue
-            finished = entry.status in FINISHED and leaves_a_switch_on(step, device.kind)
+            finished = entry.status.is_finished and leaves_a_switch_on(step, device.kind)
             concerned = finished or device.id in entry.devices_done
             if concerned and device.id not in entry.recheck:
                 entry.recheck = [*entry.recheck, device.id]

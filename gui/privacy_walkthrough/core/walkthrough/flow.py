@@ -32,8 +32,6 @@ from privacy_walkthrough.core.progress.models import (
 from privacy_walkthrough.core.walkthrough import device_changes
 from privacy_walkthrough.core.walkthrough.applicability import Fit, all_ticked, effective_status, fit
 
-FINISHED = (StepStatus.DONE, StepStatus.ACKNOWLEDGED)
-
 
 class PageKind(Enum):
     WELCOME = "welcome"
@@ -239,7 +237,7 @@ class Walkthrough:
         """The step's progress after a decision, checked whole (ValueError) before anything changes."""
         entry = self.progress.step(step.id)
         now = self._clock()
-        finished = status in FINISHED
+        finished = status.is_finished
         return StepProgress(
             status=status,
             skip_reason=reason.strip() if status is StepStatus.SKIPPED else "",
@@ -277,9 +275,9 @@ class Walkthrough:
             del ticks[device_id]
         recheck = [d for d in entry.recheck if d != device_id]
         every = all(d.id in ticks for d in step_fit.devices)
-        if done and every and entry.status not in FINISHED:
+        if done and every and not entry.status.is_finished:
             updated = self._decided(step, StepStatus.DONE, ticks=ticks, recheck=recheck)
-        elif not done and entry.status in FINISHED:
+        elif not done and entry.status.is_finished:
             updated = self._decided(step, StepStatus.NOT_STARTED, ticks=ticks, recheck=recheck)
         else:
             updated = replace(entry, devices_done=ticks, recheck=recheck)
@@ -360,7 +358,7 @@ class Walkthrough:
 
     def tally(self) -> Tally:
         statuses = [self.status(s) for s in self.guide.step_ids]
-        done = sum(s in (StepStatus.DONE, StepStatus.ACKNOWLEDGED) for s in statuses)
+        done = sum(s.is_finished for s in statuses)
         settled = sum(s.is_settled for s in statuses)
         return Tally(done=done, settled=settled, total=len(statuses))
 

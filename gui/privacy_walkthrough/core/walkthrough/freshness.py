@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from privacy_walkthrough.core.content.models import DeviceKind, GuideInfo, version_key
+from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS, DeviceKind, GuideInfo, version_key
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, os_name
 from privacy_walkthrough.core.progress.models import Device
-
-STALE_AFTER_DAYS = 180
 
 
 def freshness_warnings(info: GuideInfo, devices: Sequence[Device], today: dt.date) -> list[str]:
