@@ -193,7 +193,7 @@ def assert_plain_sentence(problem: str | None) -> None:
         "Error(",
         "ValidationError",
         "JSONDecodeError",
-        "`",  # msgspec marks names with back-quotes; problems are plain sentences
+        "`",  # problems are plain sentences, without code quotes
         "{",
         "}",
     ):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
 from privacy_walkthrough.core.walkthrough.versions import newer_version_notes
@@ -71,7 +70,7 @@ class StepStackWidget(QStackedWidget):
     def fill(self, walkthrough: Walkthrough, step_id: str) -> StepPage:
         """Bring a step's page up to date with the walkthrough (without showing it)."""
         shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
-        shown = replace(shown, status=walkthrough.status(step_id))
+        shown = shown.model_copy(update={"status": walkthrough.status(step_id)})  # for display: not checked
         page = self.page_for(step_id)
         page.show_step(
             walkthrough.guide.step(step_id),

@@ -406,7 +406,7 @@ class Step(StrictModel):
             "Whom the step fits: an [applicability] table with the devices it concerns, whether it is "
             "ticked per device, answers that rule it out or call for a caution, and minimum versions."
         ),
-    ] = Field(default_factory=Applicability)
+    ] = Field(default_factory=Applicability.model_construct)  # its defaults: nothing to check or build
 
     @model_validator(mode="after")
     def _settings_have_instructions(self) -> Self:

@@ -15,12 +15,36 @@ naming the field they are about.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import sys
+import types
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails, PydanticCustomError
+
+def _no_pydantic_plugins() -> None:
+    """Keep pydantic from loading "plugins": code named by any installed package's entry points.
+
+    pydantic hands a plugin every record it validates (here: the person's notes, answers and
+    devices), which this app never wants; finding plugins also imports ``importlib.metadata``
+    (with ``email``, ``socket``, ``csv``…) when the first validator is built: 15 ms of the
+    resumed step and 1.5 MB (``bench/README.md``).  ``PYDANTIC_DISABLE_PLUGINS`` skips the
+    search but not that import, so pydantic's plugin loader is replaced by one that finds
+    none.  pydantic imports the loader only when it builds a validator, after this has run.
+    """
+
+    def get_plugins() -> Iterable[Any]:
+        return ()
+
+    loader = types.ModuleType("pydantic.plugin._loader", "No pydantic plugins (privacy_walkthrough).")
+    loader.get_plugins = get_plugins  # type: ignore[attr-defined]
+    sys.modules.setdefault("pydantic.plugin._loader", loader)
+
+
+_no_pydantic_plugins()
+
+from pydantic import BaseModel, ValidationError  # noqa: E402
+from pydantic_core import ErrorDetails, PydanticCustomError  # noqa: E402
 
 R = TypeVar("R", bound=BaseModel)
 Loc = tuple[str | int, ...]

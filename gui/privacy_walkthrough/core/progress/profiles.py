@@ -90,7 +90,10 @@ class _RegistryFile(BaseModel):
 
 
 def _fresh() -> _RegistryFile:
-    return _RegistryFile(profiles=[_Entry(id=DEFAULT_ID)], last_used=DEFAULT_ID)
+    """The list with only the default profile: known good, so not checked (no validator built)."""
+    return _RegistryFile.model_construct(
+        profiles=[_Entry.model_construct(id=DEFAULT_ID)], last_used=DEFAULT_ID
+    )
 
 
 def slug_for(name: str) -> str:
