@@ -144,7 +144,7 @@ def headings_outgrow_text(window: WalkthroughWindow) -> list[str]:
     return [
         f"{label.objectName()} {label.text()[:30]!r}: {QFontInfo(label.font()).pointSizeF()} < {body}"
         for label in shown(window, QLabel)
-        if label.objectName() in ("pageTitle", "heading2", "heading3")
+        if label.objectName() in ("pageTitle", "heading2", "heading3", "sectionHeading")
         and QFontInfo(label.font()).pointSizeF() < body
     ]
 

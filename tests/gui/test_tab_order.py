@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content.models import DeviceKind
-from privacy_walkthrough.core.progress.models import Device
+from privacy_walkthrough.core.progress.models import Device, StepStatus
+from privacy_walkthrough.core.view_settings import Section
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from tests.gui.conftest import WindowFactory
 
@@ -109,8 +110,26 @@ def test_device_rows_added_later_come_before_the_questions(qtbot: QtBot, make_wi
 def test_plain_text_is_no_tab_stop_but_links_are(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     window.go_to_page(window.walkthrough.page_index_of_step("icloud-backup"))
+    window.step_page.sections[Section.SOURCES].toggle_button.click()  # the links are in there
     settle()
     visited = tab_through(qtbot, window)
     labels = [w for w in visited if type(w).__name__ == "WrappedLabel"]
     assert labels, names(visited)
     assert all("<a " in w.text() or "](" in w.text() for w in labels)  # type: ignore[attr-defined]
+
+
+def test_a_long_unbroken_word_wraps_in_the_summary_and_the_step_list(make_window: WindowFactory) -> None:
+    """Item views wrap only between words: a bare address in a skip reason was cut."""
+    window = make_window()
+    address = "https://example.org/a-very-long-address/with/many/parts?and=a&query=string"
+    window.walkthrough.set_status("sms-and-rcs", StepStatus.SKIPPED, address)
+    window.on_summary_triggered()
+    settle()
+    table = window.summary_page.steps_table
+    row = window.walkthrough.guide.step_ids.index("sms-and-rcs")
+    cell = table.item(row, 1)
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == f"Skipped: {address}"
+    width = table.columnWidth(1) - table.iconSize().width() - 16
+    for line in cell.text().split("\u200b"):  # every piece between break chances fits the column
+        assert table.fontMetrics().horizontalAdvance(line) < width, line
+    assert table.rowHeight(row) > 2 * table.fontMetrics().lineSpacing()  # wrapped, not cut

@@ -31,6 +31,7 @@ class DecisionBar(QWidget):
         self.setObjectName("decisionBar")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
+        self.status_label.setIndent(0)  # in line with the page's text (a styled label indents)
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -54,6 +55,7 @@ class DecisionBar(QWidget):
             self,
         )
         self.done_hint_label.setObjectName("hintLabel")
+        self.done_hint_label.setIndent(0)
         self.done_hint_label.setWordWrap(True)
         self.done_hint_label.hide()
 

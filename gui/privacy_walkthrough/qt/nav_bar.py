@@ -47,5 +47,12 @@ class NavigationBar(QWidget):
         self.progress_bar.setFormat(text)
         self.progress_bar.setAccessibleDescription(text)
         self.back_button.setEnabled(walkthrough.can_go_back)
-        self.next_button.setText(tr("&Next") if walkthrough.can_go_next else tr("&Finish"))
+        if walkthrough.can_go_next:
+            self.next_button.setText(tr("&Next"))
+            self.next_button.setAccessibleDescription(tr("Go to the next page"))
+        else:  # the last page: say what closing does
+            self.next_button.setText(tr("Save and &close"))
+            self.next_button.setAccessibleDescription(
+                tr("Your progress is saved on this computer; open the app again to carry on.")
+            )
         self.next_button.setEnabled(True)

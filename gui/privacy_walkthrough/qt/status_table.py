@@ -14,6 +14,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.qt.widgets import soft_breaks
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 Row = tuple[str, str, StepStatus, str, str]
@@ -69,14 +70,14 @@ class StepStatusTable(QTableWidget):
             if self._narrow and confirmed:
                 status = tr("{status} (last confirmed {date})", status=status, date=confirmed)
             cells = [
-                QTableWidgetItem(title),
-                QTableWidgetItem(self._icons[effective], status),
+                QTableWidgetItem(soft_breaks(title)),
+                QTableWidgetItem(self._icons[effective], soft_breaks(status)),
                 QTableWidgetItem(confirmed),
             ]
             self.insertRow(row)
             for column, cell in enumerate(cells):
                 cell.setData(STEP_ID_ROLE, step_id)
-                cell.setData(Qt.ItemDataRole.AccessibleTextRole, cell.text())
+                cell.setData(Qt.ItemDataRole.AccessibleTextRole, cell.text().replace("\u200b", ""))
                 self.setItem(row, column, cell)
 
     @staticmethod

@@ -10,9 +10,11 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.qt.widgets import soft_breaks
 
 PAGE_INDEX_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 2  # the text without its break chances
 
 
 def _setup_text(count: int) -> str:
@@ -84,8 +86,9 @@ class StepListWidget(QListWidget):
                 if item.data(ICON_ROLE) != status.value:
                     item.setIcon(self._icons[status])
                     item.setData(ICON_ROLE, status.value)
-            if item.text() != text:  # only a changed item needs laying out again
-                item.setText(text)
+            if item.data(TEXT_ROLE) != text:  # only a changed item needs laying out again
+                item.setData(TEXT_ROLE, text)
+                item.setText(soft_breaks(text))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
                 changed = True
         if changed:  # a list view does not measure an item again when only its text changes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +18,29 @@ from PySide6.QtWidgets import (
 
 READING_CHARS = 60  # a wrapped label's preferred width, in average characters
 MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
+
+
+LONG_WORD_CHARS = 18  # item views wrap only between words: longer words get break chances
+
+
+def soft_breaks(text: str) -> str:
+    """``text`` with an invisible break chance (a zero-width space) every few characters of
+    any long word, after "/" and the like first: list and table cells wrap only between
+    words, and cut a bare address or long name instead."""
+
+    def breakable(word: str) -> str:
+        if len(word) <= LONG_WORD_CHARS:
+            return word
+        out, run = [], 0
+        for char in word:
+            out.append(char)
+            run += 1
+            if char in "/?&=._-" or run >= LONG_WORD_CHARS:
+                out.append("\u200b")
+                run = 0
+        return "".join(out)
+
+    return re.sub(r"\S+", lambda match: breakable(match.group(0)), text)
 
 
 class WrappedLabel(QLabel):
