@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.progress import sealed
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +29,15 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(name, str(home / sub))
     yield home
     i18n.set_catalog({})
+
+
+@pytest.fixture(autouse=True)
+def cheap_passphrases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New passphrases use scrypt's lowest cost the format allows: the tests are about the flow.
+
+    Files keep the cost they were made with, and test_sealed pins the app's real setting.
+    """
+    monkeypatch.setattr(sealed, "COST", sealed.KdfParams(log2_n=10))
 
 
 @pytest.fixture

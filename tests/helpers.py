@@ -126,6 +126,8 @@ class ScriptedDialogs:
     open_paths: list[Path | None] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
+    passphrases: list[str | None] = field(default_factory=list)  # typed at each unlock; None: Cancel
+    new_passphrases: list[Any] = field(default_factory=list)  # PassphraseChoice, or None: Cancel
 
     def confirm(self, parent: object, title: str, text: str, accept_label: str) -> bool:
         self.asked.append(("confirm", f"{title}\n{text}"))
@@ -156,6 +158,26 @@ class ScriptedDialogs:
     def open_url(self, url: str) -> bool:
         self.opened_urls.append(url)
         return True
+
+    def unlock(self, parent: object, label: str, derive: Callable[[str], Any], guard: Any) -> Any:
+        """Type the scripted passphrases in turn, as the real dialog lets a person retry."""
+        from privacy_walkthrough.core.progress.sealed import WrongPassphraseError
+
+        self.asked.append(("unlock", label))
+        while self.passphrases:
+            phrase = self.passphrases.pop(0)
+            if phrase is None:
+                return None
+            try:
+                return derive(phrase)
+            except WrongPassphraseError:
+                guard.failed()
+                self.asked.append(("wrong passphrase", label))
+        raise AssertionError("the app asked for a passphrase the test did not script")
+
+    def ask_new_passphrase(self, parent: object, *, purpose: Any, **options: Any) -> Any:
+        self.asked.append(("new passphrase", purpose.value))
+        return self.new_passphrases.pop(0)
 
     # -- print and preview: each dialog "chooses" a real QPrinter that the test sets up ------
 

@@ -7,14 +7,23 @@ ever leaves a half-written file or changes progress unless it says so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from privacy_walkthrough import __version__
+from privacy_walkthrough.cli_passphrase import (
+    PassphraseCommandError,
+    add_passphrase_argument,
+    export_key,
+    import_key,
+    sealed_export,
+    unlock_store,
+)
 from privacy_walkthrough.core.checklist.render import (
     ChecklistOptions,
     render_html,
@@ -27,7 +36,7 @@ from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
-from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
+from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore
 from privacy_walkthrough.core.progress.transfer import read_portable_progress
 from privacy_walkthrough.guides import load_default_guide
@@ -57,6 +66,11 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
     export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     export.add_argument("--profile", default=None, help=PROFILE_HELP)
+    add_passphrase_argument(
+        export,
+        "a file whose first line is the passphrase: it opens a protected profile, and a JSON export "
+        "is encrypted with it",
+    )
     export.set_defaults(command=run_export)
 
     importer = subparsers.add_parser("import", help="bring in a progress file exported with --format json")
@@ -64,6 +78,9 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     importer.add_argument("--yes", action="store_true", help="replace existing progress without asking")
     importer.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     importer.add_argument("--profile", default=None, help=PROFILE_HELP)
+    add_passphrase_argument(
+        importer, "a file whose first line is the passphrase of an encrypted file or a protected profile"
+    )
     importer.set_defaults(command=run_import)
 
 
@@ -74,8 +91,21 @@ def _guide() -> Guide:
         raise CommandError(tr("The guide shipped with the app is broken:\n{problems}", problems=exc)) from exc
 
 
+@contextlib.contextmanager
+def _passphrase_errors() -> Iterator[None]:
+    try:
+        yield
+    except PassphraseCommandError as exc:
+        raise CommandError(str(exc)) from exc
+
+
 def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
     """The progress of the profile named with --profile, or of the profile used last."""
+    return _profile_store(args, guide)[1]
+
+
+def _profile_store(args: argparse.Namespace, guide: Guide) -> tuple[Profile, ProgressStore]:
+    """The profile named with --profile (or used last) and its progress, unlocked if protected."""
     try:
         registry = ProfileRegistry(AppPaths.resolve(args.data_dir).data)
         profiles = registry.profiles()
@@ -92,7 +122,11 @@ def _store(args: argparse.Namespace, guide: Guide) -> ProgressStore:
                 tr("There is no profile “{name}”. Profiles: {names}.", name=args.profile, names=names)
             )
         profile = matches[0]
-    return ProgressStore(registry.progress_file(profile, guide.info.id))
+    store = ProgressStore(registry.progress_file(profile, guide.info.id))
+    if not getattr(args, "blank", False):
+        with _passphrase_errors():
+            unlock_store(store, profile, args)
+    return profile, store
 
 
 def _saved_progress(store: ProgressStore) -> Progress | None:
@@ -119,7 +153,7 @@ def _write_pdf(html: str, target: Path, paper: str | None) -> None:
 
 def run_export(args: argparse.Namespace, out: TextIO) -> int:
     guide = _guide()
-    store = _store(args, guide)
+    profile, store = _profile_store(args, guide)
     progress = None if args.blank else _saved_progress(store)
     if progress is None and not args.blank:
         raise CommandError(
@@ -143,6 +177,9 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         render = {"html": render_html, "md": render_markdown, "json": render_json}[args.format]
         data = render(guide, progress, options).encode("utf-8")
+        if args.format == "json":
+            with _passphrase_errors():
+                data = sealed_export(data, export_key(args, profile))
         write_output(args.output, lambda target: write_atomically(target, data), out)
     return 0
 
@@ -169,8 +206,10 @@ def _confirm(question: str) -> bool:
 
 def run_import(args: argparse.Namespace, out: TextIO) -> int:
     guide = _guide()
+    with _passphrase_errors():
+        key = import_key(args.file, args)
     try:
-        imported = read_portable_progress(args.file, guide)
+        imported = read_portable_progress(args.file, guide, key)
     except ProgressError as exc:
         raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
     store = _store(args, guide)

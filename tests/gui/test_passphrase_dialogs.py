@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from privacy_walkthrough.core.progress import sealed
 from privacy_walkthrough.core.progress.sealed import KdfParams, WrongPassphraseError
 from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
-from privacy_walkthrough.qt.passphrase_dialog import PassphraseDialog
+from privacy_walkthrough.qt.passphrase_dialog import PassphraseDialog, PassphrasePurpose
 from privacy_walkthrough.qt.unlock_dialog import UnlockDialog
 
 KEY = sealed.new_key("right passphrase", KdfParams(log2_n=10))
@@ -63,7 +63,7 @@ def test_a_hostile_profile_label_stays_plain_text(qtbot: QtBot) -> None:
 
 
 def test_setting_a_passphrase_says_it_cannot_be_recovered_and_checks_it(qtbot: QtBot) -> None:
-    dialog = PassphraseDialog(None, changing=False)
+    dialog = PassphraseDialog(None, purpose=PassphrasePurpose.PROTECT)
     qtbot.addWidget(dialog)
     warning = dialog.findChild(type(dialog.problem_label), "passphraseWarning")
     assert "no recovery" in warning.text()
@@ -85,7 +85,9 @@ def test_setting_a_passphrase_says_it_cannot_be_recovered_and_checks_it(qtbot: Q
 
 def test_the_checklist_can_be_saved_before_the_passphrase_is_set(qtbot: QtBot) -> None:
     exported = []
-    dialog = PassphraseDialog(None, changing=False, export_first=lambda: exported.append(True))
+    dialog = PassphraseDialog(
+        None, purpose=PassphrasePurpose.PROTECT, export_first=lambda: exported.append(True)
+    )
     qtbot.addWidget(dialog)
     button = dialog.findChild(QPushButton, "exportFirstButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

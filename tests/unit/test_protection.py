@@ -9,7 +9,7 @@ import pytest
 
 from privacy_walkthrough.core.progress import sealed
 from privacy_walkthrough.core.progress.protection import protect, rekey, unlock
-from privacy_walkthrough.core.progress.sealed import DamagedSealError, KdfParams
+from privacy_walkthrough.core.progress.sealed import KdfParams
 from privacy_walkthrough.core.progress.store import LockedProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.flow import new_progress
 from privacy_walkthrough.guides import load_default_guide
@@ -90,5 +90,8 @@ def test_unlock_finds_the_key_from_the_progress_file_or_another_sealed_file(fold
     assert unlock(folder, path, "a long passphrase").key == key.key  # from the backup
     for other in folder.glob("*.backup-*.json"):
         other.write_bytes(other.read_bytes()[:20])
-    with pytest.raises(DamagedSealError):
-        unlock(folder, path, "a long passphrase")
+    fresh = unlock(folder, path, "a long passphrase")  # nothing can tell: a new key for new saves
+    assert fresh.salt != key.salt
+    result = ProgressStore(path, key=fresh).load()  # the damaged file is set aside, not overwritten
+    assert result.progress is None and result.set_aside is not None
+    assert result.set_aside.read_bytes() == bytes(damaged)

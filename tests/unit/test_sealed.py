@@ -77,3 +77,8 @@ def test_a_newer_format_is_named_as_newer(key: sealed.SealKey) -> None:
 def test_the_key_never_shows_in_its_repr(key: sealed.SealKey) -> None:
     assert key.key.hex() not in repr(key)
     assert "log2_n=10" in repr(key)
+
+
+def test_new_passphrases_cost_what_owasp_advises_for_scrypt() -> None:
+    """N = 2**17, r = 8, p = 1: 128 MiB and about a second here (the tests lower COST)."""
+    assert sealed.KdfParams() == KdfParams(log2_n=17, r=8, p=1)

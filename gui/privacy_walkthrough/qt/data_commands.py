@@ -6,6 +6,7 @@ opens that person's own progress, and every question that could lose data asks f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -34,8 +35,10 @@ class DataCommands:
         parent: QWidget,
         paths: AppPaths,
         profiles: ProfileRegistry,
+        open_store: Callable[[Profile], ProgressStore | None],
     ) -> None:
         self.host = host
+        self.open_store = open_store  # asks for the passphrase of a protected profile
         self.session = session
         self.dialogs = dialogs
         self.parent = parent
@@ -48,10 +51,12 @@ class DataCommands:
 
     def _open(self, profile: Profile) -> bool:
         """Make ``profile`` the current one and show its progress; False if it cannot be opened."""
+        store = self.open_store(profile)
+        if store is None:  # a protected profile, and the person cancelled
+            return False
         self.host.forget_shown_note()
-        guide = self.session.guide
         try:
-            self.session.open(ProgressStore(self.profiles.progress_file(profile, guide.info.id)))
+            self.session.open(store)
         except NewerProgressError as exc:
             self.dialogs.warn(self.parent, tr("Please update Privacy Walkthrough"), str(exc))
             self.host.reload()

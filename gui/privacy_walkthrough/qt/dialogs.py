@@ -18,7 +18,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMe
 if TYPE_CHECKING:  # the guide chooser brings in the content models; the first paint does without
     from PySide6.QtPrintSupport import QPrinter  # loaded when first printing: the window does without
 
+    from privacy_walkthrough.core.progress.sealed import SealKey
+    from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
     from privacy_walkthrough.guides import GuideEntry
+    from privacy_walkthrough.qt.passphrase_dialog import PassphraseChoice, PassphrasePurpose
 
 
 class Dialogs:
@@ -79,6 +82,33 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen_index()
+
+    def unlock(
+        self, parent: QWidget | None, label: str, derive: Callable[[str], SealKey], guard: UnlockGuard
+    ) -> SealKey | None:
+        """Ask for a protected profile's (or file's) passphrase; the key, or None when cancelled."""
+        from privacy_walkthrough.qt.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(label, derive, guard, parent)
+        dialog.exec()
+        return dialog.key
+
+    def ask_new_passphrase(
+        self,
+        parent: QWidget | None,
+        *,
+        purpose: PassphrasePurpose,
+        lock_after_minutes: int = 0,
+        export_first: Callable[[], object] | None = None,
+    ) -> PassphraseChoice | None:
+        """A new passphrase (typed twice) with its options; None when cancelled."""
+        from privacy_walkthrough.qt.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(
+            parent, purpose=purpose, lock_after_minutes=lock_after_minutes, export_first=export_first
+        )
+        dialog.exec()
+        return dialog.choice
 
     def open_url(self, url: str) -> bool:
         """Hand a link to the system browser; only ever called when the user clicks one."""

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import QWidget
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.sealed import new_key, seal
 from privacy_walkthrough.core.progress.store import ProgressError
-from privacy_walkthrough.core.progress.transfer import read_portable_progress
+from privacy_walkthrough.core.progress.transfer import file_key, is_encrypted, read_portable_progress
+from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.qt.dialogs import Dialogs
+from privacy_walkthrough.qt.passphrase_dialog import PassphrasePurpose
 
 if TYPE_CHECKING:
     from privacy_walkthrough.core.checklist.render import ChecklistOptions
@@ -39,29 +42,57 @@ class WindowHost(Protocol):
 
 
 class FileCommands:
-    def __init__(self, host: WindowHost, session: Session, dialogs: Dialogs, parent: QWidget) -> None:
+    def __init__(
+        self,
+        host: WindowHost,
+        session: Session,
+        dialogs: Dialogs,
+        parent: QWidget,
+        protected: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.host = host
         self.session = session
         self.dialogs = dialogs
         self.parent = parent
         self.include_notes = False
+        self.protected = protected  # whether the profile on show is protected with a passphrase
+        self.guard = UnlockGuard()  # for encrypted files to import
 
     # -- menu commands --------------------------------------------------------------------
 
+    def _plain_notes_ok(self) -> bool:
+        """A protected profile's notes leave the encrypted files only after a clear question."""
+        if not (self.include_notes and self.protected()):
+            return True
+        return self.dialogs.confirm(
+            self.parent,
+            tr("Print your private notes?"),
+            tr(
+                "This profile is protected, but a printed or saved checklist is not encrypted: anyone "
+                "who sees the paper or the file can read the notes in it."
+            ),
+            tr("Include the notes"),
+        )
+
     def on_print_triggered(self) -> None:
         self.host.flush_note()
+        if not self._plain_notes_ok():
+            return
         if self.print_checklist():
             self.host.announce(tr("The checklist was sent to the printer."))
 
     def on_preview_triggered(self) -> None:
         self.host.flush_note()
-        self.preview()
+        if self._plain_notes_ok():
+            self.preview()
 
     def on_print_blank_triggered(self) -> None:
         self.preview(blank=True)
 
     def on_save_pdf_triggered(self) -> None:
         self.host.flush_note()
+        if not self._plain_notes_ok():
+            return
         target = self.save_pdf()
         if target is not None:
             self.host.announce(tr("The checklist was saved as {path}.", path=str(target)))
@@ -78,8 +109,15 @@ class FileCommands:
         )
         if source is None:
             return
+        key = None
+        if is_encrypted(source):
+            key = self.dialogs.unlock(
+                self.parent, source.name, lambda phrase: file_key(source, phrase), self.guard
+            )
+            if key is None:
+                return
         try:
-            imported = read_portable_progress(source, self.session.guide)
+            imported = read_portable_progress(source, self.session.guide, key)
         except ProgressError as exc:
             self.dialogs.warn(
                 self.parent,
@@ -157,12 +195,25 @@ class FileCommands:
         options = ChecklistOptions(
             generated_at=dt.datetime.now().astimezone(), app_version=__version__, include_notes=True
         )
-        text = render_json(self.session.guide, self.session.walkthrough.progress, options)
+        data = render_json(self.session.guide, self.session.walkthrough.progress, options).encode("utf-8")
+        if self.protected() and self.dialogs.confirm(
+            self.parent,
+            tr("Encrypt the progress file?"),
+            tr(
+                "This profile is protected. The exported file holds its notes and answers; encrypted, "
+                "it can only be imported with the passphrase you choose now."
+            ),
+            tr("Encrypt it"),
+        ):
+            choice = self.dialogs.ask_new_passphrase(self.parent, purpose=PassphrasePurpose.EXPORT)
+            if choice is None:
+                return None
+            data = seal(data, new_key(choice.passphrase))
         return self._save(
             tr("Export progress"),
             Path.home() / "privacy-walkthrough-progress.json",
             tr("Privacy Walkthrough progress (*.json)"),
-            lambda target: write_atomically(target, text.encode("utf-8")),
+            lambda target: write_atomically(target, data),
         )
 
     def _save(

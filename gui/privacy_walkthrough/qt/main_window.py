@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
+from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.core.view_settings import ViewSettings
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.session import Session
@@ -40,9 +40,10 @@ from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import MenuTargets, WindowActions
 from privacy_walkthrough.qt.nav_bar import NavigationBar
 from privacy_walkthrough.qt.page_stack import PageStack
+from privacy_walkthrough.qt.passphrase_commands import PassphraseCommands
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
-from privacy_walkthrough.qt.tab_order import next_stop, reading_order
+from privacy_walkthrough.qt.tab_order import move_focus, reading_order
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -96,8 +97,15 @@ class WalkthroughWindow(QMainWindow):
         self.save_problem_label.setWordWrap(True)
         self.save_problem_label.hide()
 
-        self.file_commands = FileCommands(self, session, dialogs, self)
-        self.data_commands = DataCommands(self, session, dialogs, self, paths, profiles)
+        self.file_commands = FileCommands(
+            self, session, dialogs, self, lambda: self.data_commands.current_profile.protected
+        )
+        self.passphrase_commands = PassphraseCommands(
+            self, session, dialogs, self, profiles, UnlockGuard(), self.file_commands.on_save_pdf_triggered
+        )
+        self.data_commands = DataCommands(
+            self, session, dialogs, self, paths, profiles, self.passphrase_commands.open_store
+        )
         self.decisions = StepDecisions(self, session, dialogs, self)
         self.window_actions = WindowActions(self, self._menu_targets(), dialogs, session.guide.info)
         self._build_layout()
@@ -221,6 +229,9 @@ class WalkthroughWindow(QMainWindow):
             rename_profile=data.rename_profile,
             delete_profile=data.delete_profile,
             switch_profile=data.switch_profile,
+            protect_profile=self.passphrase_commands.protect,
+            change_passphrase=self.passphrase_commands.change,
+            remove_passphrase=self.passphrase_commands.remove,
             mark=self.decisions.mark_current,
         )
 
@@ -261,6 +272,7 @@ class WalkthroughWindow(QMainWindow):
         self.window_actions.show_profiles(self.data_commands.profiles.profiles(), profile.id)
         self.step_list.populate(self.walkthrough)
         self.refresh()
+        self.passphrase_commands.watch()
 
     def forget_shown_note(self) -> None:
         """Drop the notes on screen without saving them (their progress is being replaced)."""
@@ -354,17 +366,7 @@ class WalkthroughWindow(QMainWindow):
         return [*first, *reading_order(self.stack), *(b for b in ends if b.isEnabled())]
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        target = next_stop(self.tab_chain(), QApplication.focusWidget(), next)
-        if target is None:
-            return super().focusNextPrevChild(next)
-        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-        target.setFocus(reason)
-        scroll = target.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
-        if scroll is not None:
-            scroll.ensureWidgetVisible(target)
-        return True
+        return move_focus(self.tab_chain(), next) or super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -61,6 +61,9 @@ class MenuTargets:
     new_profile: Command
     rename_profile: Command
     delete_profile: Command
+    protect_profile: Command
+    change_passphrase: Command
+    remove_passphrase: Command
     switch_profile: Callable[[str], object]  # the profile's id
     mark: Callable[[StepStatus], object]  # decide the step on show
 
@@ -110,6 +113,12 @@ class WindowActions:
         self.rename_profile.triggered.connect(targets.rename_profile)
         self.delete_profile = QAction(tr("&Delete this profile…"), window)
         self.delete_profile.triggered.connect(targets.delete_profile)
+        self.protect_profile = QAction(tr("&Protect with a passphrase…"), window)
+        self.protect_profile.triggered.connect(targets.protect_profile)
+        self.change_passphrase = QAction(tr("&Change the passphrase…"), window)
+        self.change_passphrase.triggered.connect(targets.change_passphrase)
+        self.remove_passphrase = QAction(tr("&Take the passphrase off…"), window)
+        self.remove_passphrase.triggered.connect(targets.remove_passphrase)
 
         step_menu = bar.addMenu(tr("&Step"))
         self.mark_done = self._add(
@@ -167,6 +176,13 @@ class WindowActions:
             self.profile_actions.append(action)
         menu.addSeparator()
         for action in (self.new_profile, self.rename_profile, self.delete_profile):
+            menu.addAction(action)
+        menu.addSeparator()
+        protected = any(p.protected for p in profiles if p.id == current_id)
+        passphrase_actions = (
+            (self.change_passphrase, self.remove_passphrase) if protected else (self.protect_profile,)
+        )
+        for action in passphrase_actions:
             menu.addAction(action)
 
     def show_shortcuts(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,6 +24,12 @@ from privacy_walkthrough.core.progress.sealed import MIN_PASSPHRASE_CHARS
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 
 LOCK_CHOICES = (0, 5, 15)  # minutes without activity; 0: never lock by itself
+
+
+class PassphrasePurpose(Enum):
+    PROTECT = "protect"  # a profile that had none
+    CHANGE = "change"  # a profile's new passphrase
+    EXPORT = "export"  # a progress file to carry to another computer
 
 
 @dataclass(frozen=True, repr=False)
@@ -54,28 +61,33 @@ class PassphraseDialog(QDialog):
         self,
         parent: QWidget | None,
         *,
-        changing: bool,
+        purpose: PassphrasePurpose,
         lock_after_minutes: int = 0,
-        hide_name: bool = True,
         export_first: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
-        self.setWindowTitle(tr("Change the passphrase") if changing else tr("Protect this profile"))
         self.choice: PassphraseChoice | None = None
-
-        heading = HeadingLabel(
-            tr("Choose a new passphrase") if changing else tr("Protect this profile with a passphrase"), self
-        )
-        warning = WrappedLabel(
-            tr(
+        titles = {
+            PassphrasePurpose.PROTECT: tr("Protect this profile with a passphrase"),
+            PassphrasePurpose.CHANGE: tr("Choose a new passphrase"),
+            PassphrasePurpose.EXPORT: tr("Encrypt the progress file"),
+        }
+        self.setWindowTitle(titles[purpose])
+        heading = HeadingLabel(titles[purpose], self)
+        if purpose is PassphrasePurpose.EXPORT:
+            explanation = tr(
+                "The file will be encrypted with this passphrase. It is needed to import the file "
+                "again. If it is forgotten, nobody can open the file: there is no recovery."
+            )
+        else:
+            explanation = tr(
                 "The saved progress, its backups and the answers in this profile will be encrypted on "
                 "this computer. The app will ask for the passphrase each time this profile is opened.\n\n"
                 "If the passphrase is forgotten, nobody can open this profile again: there is no "
                 "recovery, by design. Write it down somewhere safe, away from this computer."
-            ),
-            self,
-        )
+            )
+        warning = WrappedLabel(explanation, self)
         warning.setObjectName("passphraseWarning")
         warning.setTextFormat(Qt.TextFormat.PlainText)
         self.passphrase_edit = QLineEdit(self)
@@ -91,17 +103,26 @@ class PassphraseDialog(QDialog):
             self.lock_combo.addItem(text, minutes)
         self.lock_combo.setCurrentIndex(max(0, self.lock_combo.findData(lock_after_minutes)))
         self.hide_check = QCheckBox(tr("&Show it as “Protected profile” in the list of profiles"), self)
-        self.hide_check.setChecked(hide_name)
+        self.hide_check.setChecked(True)
+        profile = purpose is not PassphrasePurpose.EXPORT
+        self.lock_combo.setVisible(profile)
+        self.hide_check.setVisible(profile and purpose is PassphrasePurpose.PROTECT)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(tr("&New passphrase:"), self.passphrase_edit)
         form.addRow(tr("&Type it again:"), self.repeat_edit)
-        form.addRow(tr("&Lock again after:"), self.lock_combo)
+        if profile:
+            form.addRow(tr("&Lock again after:"), self.lock_combo)
         self.problem_label = WrappedLabel("", self)
         self.problem_label.setObjectName("passphraseProblem")
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        accept = QPushButton(tr("&Change passphrase") if changing else tr("&Protect"), self)
+        labels = {
+            PassphrasePurpose.PROTECT: tr("&Protect"),
+            PassphrasePurpose.CHANGE: tr("&Change passphrase"),
+            PassphrasePurpose.EXPORT: tr("&Encrypt and save"),
+        }
+        accept = QPushButton(labels[purpose], self)
         accept.setDefault(True)
         buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
         if export_first is not None:

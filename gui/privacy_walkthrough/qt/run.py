@@ -114,10 +114,12 @@ def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None)
     """Load the guide and the progress; explain and return None when either cannot be used."""
     # The second turn of start-up: these bring in the guide and the pages (see the module's docstring).
     from privacy_walkthrough.core.progress.profiles import ProfileError, ProfileRegistry
-    from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
+    from privacy_walkthrough.core.progress.store import NewerProgressError
+    from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
     from privacy_walkthrough.core.walkthrough.session import Session
     from privacy_walkthrough.qt.guide_choice import choose_guide
     from privacy_walkthrough.qt.main_window import WalkthroughWindow
+    from privacy_walkthrough.qt.passphrase_commands import open_store
 
     guide = choose_guide(paths, dialogs, content)
     if guide is None:
@@ -137,7 +139,9 @@ def build_window(paths: AppPaths, dialogs: Dialogs, content: Path | None = None)
                 path=str(profiles.set_aside_notice),
             ),
         )
-    store = ProgressStore(profiles.progress_file(profiles.last_used(), guide.info.id))
+    store = open_store(profiles, profiles.last_used(), guide.info.id, dialogs, None, UnlockGuard())
+    if store is None:  # a protected profile, and the person chose not to open it
+        return None
     store.sweep_temp_files()
     try:
         session = Session(guide, store)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLayout, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QStackedWidget, QWidget
 
 
 def _takes_tab(widget: QWidget) -> bool:
@@ -83,3 +83,18 @@ def next_stop(chain: Sequence[QWidget], focused: QWidget | None, forward: bool) 
     if at is None:
         return chain[0] if forward else chain[-1]
     return chain[(at + (1 if forward else -1)) % len(chain)]
+
+
+def move_focus(chain: Sequence[QWidget], forward: bool) -> bool:
+    """Give the focus to the next (or previous) stop of ``chain`` and scroll it into sight;
+    False when the chain is empty."""
+    target = next_stop(chain, QApplication.focusWidget(), forward)
+    if target is None:
+        return False
+    target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+    scroll = target.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    if scroll is not None:
+        scroll.ensureWidgetVisible(target)
+    return True

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.sealed import DamagedSealError, SealKey, WrongPassphraseError
+from privacy_walkthrough.core.progress.sealed import SealKey, WrongPassphraseError
 from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.qt.key_worker import KeyWorker
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
@@ -44,7 +44,6 @@ class UnlockDialog(QDialog):
         self.setObjectName("unlockDialog")
         self.setWindowTitle(tr("Unlock {label}", label=label))
         self.key: SealKey | None = None
-        self.damaged = False
         self._derive = derive
         self._guard = guard
         self.worker = KeyWorker(self)
@@ -122,13 +121,6 @@ class UnlockDialog(QDialog):
                     "language, then try again."
                 )
             )
-        elif isinstance(error, DamagedSealError):
-            self.damaged = True
-            self.message_label.setText(
-                tr("The protected files are damaged and cannot be opened with any passphrase.")
-            )
-            self.done(QDialog.DialogCode.Rejected)
-            return
         else:
             self.message_label.setText(tr("The profile could not be opened: {reason}", reason=str(error)))
         self._update_wait()

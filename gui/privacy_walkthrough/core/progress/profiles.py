@@ -49,6 +49,7 @@ class Profile:
     folder: Path  # absolute: the folder that holds progress/
     protected: bool = False  # its files are sealed with a passphrase (core.progress.sealed)
     lock_after_minutes: int = 0  # a protected profile locks again after this long unused; 0: never
+    name_hidden: bool = False  # shown as "Protected profile"
 
 
 class ProfileError(Exception):
@@ -165,7 +166,7 @@ class ProfileRegistry:
                 name = tr("Protected profile {number}", number=hidden.index(entry.id) + 1)
         else:
             name = entry.name or tr("Me")
-        return Profile(entry.id, name, folder, entry.protected, entry.lock_after_minutes)
+        return Profile(entry.id, name, folder, entry.protected, entry.lock_after_minutes, entry.name_hidden)
 
     def profiles(self) -> list[Profile]:
         """Every profile, in the order they were created (at least one)."""

@@ -9,10 +9,12 @@ on its next save, so a profile protected half-way is still opened with its passp
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.progress.sealed import (
+    MAGIC,
     DamagedSealError,
     SealError,
     SealKey,
@@ -68,22 +70,29 @@ def unlock(folder: Path, first: Path, passphrase: str) -> SealKey:
 
     ``first`` (the progress file being opened) is tried first, then the folder's other sealed
     files.  Raises :class:`~privacy_walkthrough.core.progress.sealed.WrongPassphraseError` when
-    the passphrase is wrong; a file whose header is damaged is passed over, and when every
-    sealed file is damaged, :class:`DamagedSealError` is raised.  With no sealed file at all
-    (nothing saved yet), the passphrase starts a new key.
+    the passphrase is wrong.  A file whose header is damaged cannot tell a right passphrase
+    from a wrong one and is passed over.  With no sealed file left to ask (nothing saved yet,
+    or every header damaged), the passphrase starts a new key: the store then sets the damaged
+    files aside, as it does any damaged file, and seals what is saved from now on.
     """
     candidates = [first] + [p for p in profile_files(folder) if p != first]
-    damaged = False
     for path in candidates:
         if not path.is_file() or path.is_symlink():
             continue
         raw = path.read_bytes()
         if not is_sealed(raw):
             continue
-        try:
+        with contextlib.suppress(DamagedSealError):
             return key_for(raw, passphrase)
-        except DamagedSealError:
-            damaged = True
-    if damaged:
-        raise DamagedSealError("every protected file is damaged")
     return new_key(passphrase)
+
+
+def is_sealed_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file that starts like a sealed file (reads 8 bytes)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            return is_sealed(handle.read(len(MAGIC)))
+    except OSError:
+        return False

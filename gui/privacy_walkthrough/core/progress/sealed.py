@@ -102,9 +102,12 @@ def _derive(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, byt
     return material[:32], hashlib.sha256(b"privacy-walkthrough check" + material[32:]).digest()[:16]
 
 
+COST = KdfParams()  # for new passphrases; the tests lower it, files keep the cost they were made with
+
+
 def new_key(passphrase: str, params: KdfParams | None = None) -> SealKey:
     """A key for a new passphrase, with a fresh random salt (one scrypt run)."""
-    params = params or KdfParams()
+    params = params or COST
     salt = os.urandom(16)
     key, check = _derive(passphrase, salt, params)
     return SealKey(params, salt, key, check)
