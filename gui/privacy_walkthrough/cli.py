@@ -37,10 +37,10 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
-from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore
+from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressError, ProgressStore
 from privacy_walkthrough.core.progress.transfer import read_portable_progress
 from privacy_walkthrough.guides import load_default_guide
-from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.paths import AppPaths, DataFolderError
 
 EXPORT_FORMATS = ("pdf", "html", "md", "json")
 PROFILE_HELP = "the person whose progress it is (a profile's name; default: the one used last)"
@@ -123,10 +123,30 @@ def _profile_store(args: argparse.Namespace, guide: Guide) -> tuple[Profile, Pro
             )
         profile = matches[0]
     store = ProgressStore(registry.progress_file(profile, guide.info.id))
+    _sweep(registry.data, store)
     if not getattr(args, "blank", False):
         with _passphrase_errors():
             unlock_store(store, profile, args)
     return profile, store
+
+
+def _sweep(data: Path, store: ProgressStore) -> None:
+    """Delete temp files a killed save left (each a full copy of the progress, notes included).
+
+    Only while holding the data folder's lock, so a save in progress in an open window is
+    never touched; when the window has the lock, it has swept them itself.
+    """
+    if not store.path.parent.is_dir():
+        return
+    lock = InstanceLock(data)
+    try:
+        lock.acquire()
+    except InstanceLockError:
+        return
+    try:
+        store.sweep_temp_files()
+    finally:
+        lock.release()
 
 
 def _saved_progress(store: ProgressStore) -> Progress | None:
@@ -204,33 +224,62 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in {"y", "yes"}
 
 
+def _damaged_progress(store: ProgressStore) -> ProgressError | None:
+    """Why the saved progress cannot be used (None when it can, or there is none).
+
+    A file from a newer app is never replaced: that stops the import here."""
+    if not store.path.exists() and not store.path.is_symlink():
+        return None
+    try:
+        store.read()
+    except NewerProgressError as exc:
+        raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
+    except ProgressError as exc:
+        return exc
+    return None
+
+
 def run_import(args: argparse.Namespace, out: TextIO) -> int:
     guide = _guide()
     with _passphrase_errors():
         key = import_key(args.file, args)
     try:
-        imported = read_portable_progress(args.file, guide, key)
+        portable = read_portable_progress(args.file, guide, key)
     except ProgressError as exc:
         raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
     store = _store(args, guide)
-    existing = _saved_progress(store)
-    if existing is not None and not args.yes:
+    damaged = _damaged_progress(store)
+    if damaged is not None and not args.yes:
+        raise CommandError(
+            tr(
+                "Nothing was imported: the progress saved in {path} cannot be used ({reason}). Run "
+                "again with --yes to move that file aside (it is kept, not deleted) and import.",
+                path=str(store.path),
+                reason=damaged,
+            )
+        )
+    if damaged is None and store.path.is_file() and not args.yes:
         question = tr("Replace the progress saved in {path}?", path=str(store.path))
         if not _confirm(question):
             raise CommandError(
                 tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
             )
     paths = AppPaths.resolve(args.data_dir)
-    paths.ensure()
     try:
+        paths.ensure()
         with InstanceLock(paths.data):
+            set_aside = store.set_aside("damaged") if damaged is not None else None
             backup = store.back_up()
-            store.save(imported)
-    except InstanceLockError as exc:
+            store.save(portable.progress)
+    except (DataFolderError, InstanceLockError) as exc:
         raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
     except OSError as exc:
         raise CommandError(tr("Cannot save the progress: {reason}.", reason=exc.strerror or exc)) from exc
     print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)
+    if portable.dropped:
+        print(portable.dropped_notice(), file=out)
+    if set_aside is not None:
+        print(tr("The progress that could not be used was moved to {path}.", path=str(set_aside)), file=out)
     if backup is not None:
         print(tr("Your earlier progress was kept in {path}.", path=str(backup)), file=out)
     return 0

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from importlib.abc import Traversable
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentError, load_guide
+from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentError, ContentProblem, load_guide
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.i18n import tr
 
 DEFAULT_GUIDE = "imessage-privacy"
 DEFAULT_LANGUAGE = "en"
+MAX_GUIDES = 50  # guide folders looked at in one place (a guides folder, --content)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def guide_folders(root: Traversable) -> Iterator[Traversable]:
     if own is not None:
         yield own
         return
-    for child in sorted((f for f in root.iterdir() if f.is_dir()), key=lambda f: f.name):
+    children = sorted((f for f in root.iterdir() if f.is_dir()), key=lambda f: f.name)
+    for child in children[:MAX_GUIDES]:
         found = _language_folder(child)
         if found is not None:
             yield found
@@ -82,6 +84,9 @@ def discover_guides(roots: Sequence[tuple[Traversable, str]]) -> list[GuideEntry
                 entries.append(GuideEntry(folder, origin, load_guide(folder), None))
             except ContentError as exc:
                 entries.append(GuideEntry(folder, origin, None, exc))
+            except Exception as exc:  # one bad guide never stops the others from opening
+                problem = ContentProblem(folder.name, None, tr("cannot be used ({error})", error=exc))
+                entries.append(GuideEntry(folder, origin, None, ContentError([problem])))
     return entries
 
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.qt.page_stack import StackPage
+from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs
 
@@ -241,3 +242,21 @@ def test_the_summary_table_follows_decisions_made_after_it_was_shown(
     assert table.item(0, 1).text() == "Done"
     assert table.item(0, 2).text() != ""
     assert table.item(1, 1).text() == "Not yet"
+
+
+def test_a_step_page_shows_block_titles_how_to_undo_and_the_versions_checked(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window()
+    window.walkthrough.go_to_step("icloud-backup")
+    window.refresh()
+    page = window.step_page
+    headings = [h.text() for h in page.content_box.findChildren(HeadingLabel)]
+    assert "Turn off iCloud Backup — iPhone/iPad (iOS 16 and later)" in headings
+    assert "Delete old backups — iPhone/iPad (iOS 16 and later)" in headings
+    undo_at = headings.index("How to undo it")
+    assert undo_at > headings.index("What you give up")
+    texts = " ".join(w.text() for w in page.content_box.findChildren(WrappedLabel))
+    assert "Back Up This iPhone" in texts and "can't be brought back" in texts
+    assert "Checked against iOS and iPadOS up to 26.5." in page.meta_label.text()
+    assert "macOS" not in page.meta_label.text()  # the step concerns iPhones and iPads only

@@ -318,7 +318,7 @@ def test_file_newer_than_known_is_left_untouched(version: int, data_dir: Path) -
 @pytest.mark.parametrize("version", VERSIONS)
 def test_frozen_file_can_be_imported_as_a_portable_file(version: int) -> None:
     """ "Import progress" reads files exported by older versions through the same ladder."""
-    progress = read_portable_progress(DATA / f"progress-v{version}.json", load_default_guide())
+    progress = read_portable_progress(DATA / f"progress-v{version}.json", load_default_guide()).progress
     assert progress == EXPECTED[version]
 
 

@@ -285,14 +285,14 @@ def test_read_error_is_moved_aside(store: ProgressStore, monkeypatch: pytest.Mon
     """The chmod 000 case, also when running as root: the read itself is refused."""
     store.path.parent.mkdir()
     store.path.write_bytes(valid_bytes())
-    real_read_bytes = Path.read_bytes
+    real_read = progress_store.read_regular
 
-    def refuse(self: Path) -> bytes:
-        if self == store.path:
+    def refuse(path: Path, max_bytes: int, *, follow_links: bool = True) -> bytes:
+        if path == store.path:
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(self)
+        return real_read(path, max_bytes, follow_links=follow_links)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(progress_store, "read_regular", refuse)
     result = store.load()
     monkeypatch.undo()
     assert result.progress is None

@@ -27,7 +27,7 @@ class CrashHandler:
     """``sys.excepthook`` for the app; install() it once the window exists."""
 
     def __init__(
-        self, dialogs: Dialogs, window: Callable[[], WalkthroughWindow | None], log_file: Path
+        self, dialogs: Dialogs, window: Callable[[], WalkthroughWindow | None], log_file: Path | None
     ) -> None:
         self.dialogs = dialogs
         self.window = window
@@ -53,16 +53,23 @@ class CrashHandler:
                 if saved
                 else tr("Your progress could not be saved yet; the app keeps trying while it is open.")
             )
+            record = (
+                tr(
+                    "A technical record (with none of your notes or answers) was written to {log}.",
+                    log=str(self.log_file),
+                )
+                if self.log_file is not None
+                else ""
+            )
             self.dialogs.warn(
                 window,
                 tr("Something went wrong"),
                 tr(
                     "Privacy Walkthrough ran into a problem it did not expect. {safety} You can carry "
-                    "on, or close the app and open it again. A technical record (with none of your "
-                    "notes or answers) was written to {log}.",
+                    "on, or close the app and open it again. {record}",
                     safety=safety,
-                    log=str(self.log_file),
-                ),
+                    record=record,
+                ).strip(),
             )
         finally:
             self._showing = False

@@ -55,6 +55,7 @@ class DataCommands:
         if store is None:  # a protected profile, and the person cancelled
             return False
         self.host.forget_shown_note()
+        store.sweep_temp_files()  # the window holds the data folder's lock
         try:
             self.session.open(store)
         except NewerProgressError as exc:

@@ -117,7 +117,7 @@ class FileCommands:
             if key is None:
                 return
         try:
-            imported = read_portable_progress(source, self.session.guide, key)
+            portable = read_portable_progress(source, self.session.guide, key)
         except ProgressError as exc:
             self.dialogs.warn(
                 self.parent,
@@ -130,14 +130,15 @@ class FileCommands:
             tr("Replace your progress?"),
             tr(
                 "The progress in {name} will replace the progress in this app. A copy of your "
-                "current progress is kept as a backup file in the data folder.",
+                "current progress is kept as a backup file in the data folder. {left_out}",
                 name=source.name,
-            ),
+                left_out=portable.dropped_notice(),
+            ).strip(),
             tr("Replace"),
         )
         if not replace:
             return
-        backup = self.session.replace_progress(imported)
+        backup = self.session.replace_progress(portable.progress)
         self.host.reload()
         message = tr("The progress from {name} is now in use.", name=source.name)
         if backup is not None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from privacy_walkthrough.core.i18n import set_catalog, tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockedError, InstanceLockError
 from privacy_walkthrough.logging_setup import configure_logging
-from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.paths import AppPaths, DataFolderError
 from privacy_walkthrough.qt.crash_handler import CrashHandler
 from privacy_walkthrough.qt.look import apply_app_icon, apply_look
 from privacy_walkthrough.qt.startup import StartupWindow
@@ -40,8 +41,6 @@ log = logging.getLogger(__name__)
 
 
 def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
-    paths = AppPaths.resolve(args.data_dir)
-    paths.ensure()
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -49,6 +48,11 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     app.setApplicationName("Privacy Walkthrough")
     app.setDesktopFileName("privacy-walkthrough")
     apply_look(app, args.color_scheme)
+    paths = AppPaths.resolve(args.data_dir)
+    try:
+        paths.ensure()
+    except DataFolderError as exc:
+        return cannot_start(dialogs, tr("The data folder cannot be used"), str(exc))
     lock = InstanceLock(paths.data)
     try:
         lock.acquire()
@@ -60,12 +64,37 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
             if isinstance(exc, InstanceLockedError)
             else tr("The data folder cannot be used")
         )
-        (dialogs or real_dialogs()).warn(None, title, str(exc))
-        return 1
+        return cannot_start(dialogs, title, str(exc))
     try:
         return _run_window(app, paths, dialogs, getattr(args, "content", None))
     finally:
         lock.release()
+
+
+def cannot_start(dialogs: Dialogs | None, title: str, text: str) -> int:
+    """Say why the app cannot open, in a window and on the command line; the exit status."""
+    if sys.stderr is not None:  # None for a windowed app on Windows
+        print(f"privacy-walkthrough: {text}", file=sys.stderr)
+    (dialogs or real_dialogs()).warn(None, title, text)
+    return 1
+
+
+def _unexpected(exc: Exception) -> str:
+    """A start-up failure in plain words (the details go to the log, without any user text)."""
+    frames = "\n".join(
+        f"  {f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(exc.__traceback__)
+    )
+    log.error("Not started: %s\n%s", type(exc).__name__, frames)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = f"{where}{exc.strerror or type(exc).__name__}"
+    else:
+        reason = type(exc).__name__
+    return tr(
+        "Privacy Walkthrough could not open your walkthrough ({reason}). Nothing was changed. "
+        "Check that the data folder can be read and written, then open the app again.",
+        reason=reason,
+    )
 
 
 def real_dialogs() -> Dialogs:
@@ -90,7 +119,7 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, con
             apply_app_icon(app)
             chosen = dialogs or real_dialogs()
             window = build_window(paths, chosen, content)
-        except BaseException as exc:  # raised from run_gui below, as from any start-up step
+        except BaseException as exc:  # explained (or, if not an Exception, raised) below
             error = exc
             app.exit(1)
             return
@@ -105,6 +134,8 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, con
     shell.first_painted.connect(on_shell_first_painted)
     shell.show()
     status = app.exec()
+    if isinstance(error, Exception):
+        return cannot_start(dialogs, tr("Privacy Walkthrough could not open"), _unexpected(error))
     if error is not None:
         raise error
     return 1 if failed else status

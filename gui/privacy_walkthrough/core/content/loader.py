@@ -2,6 +2,12 @@
 
 Every problem is collected and reported with the file, the field and, where it can be
 found, the line, so that a content writer sees all mistakes in one go.
+
+A guide can come from anyone (a trainer's folder, ``--content``), so reading one has
+limits (see ``content/README.md``): each file at most :data:`MAX_FILE_BYTES`, the guide
+at most :data:`MAX_GUIDE_BYTES` and :data:`MAX_STEPS` steps, tables and lists nested at
+most :data:`MAX_DEPTH` deep, and only ordinary files (never a FIFO or a device).  Every
+way a file can fail to parse becomes a :class:`ContentProblem`, never an exception.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -19,11 +26,17 @@ from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
 from privacy_walkthrough.core.content.records import RecordError, parse
 from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.regular_files import FileTooLargeError, read_regular
 
 M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.toml"
 STEPS_FOLDER = "steps"
+
+MAX_FILE_BYTES = 64 * 1024  # one guide or step file (the shipped ones are under 8 KB)
+MAX_GUIDE_BYTES = 2 * 1024 * 1024  # every file of one guide together
+MAX_STEPS = 1000  # steps listed in guide.toml, and step files in steps/ (the shipped guide has 13)
+MAX_DEPTH = 16  # tables and lists inside one another (the shipped files go 3 deep)
 
 
 @dataclass(frozen=True)
@@ -56,18 +69,58 @@ def _line_in_message(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def depth_of(value: Any) -> int:
+    """How deep tables and lists go inside ``value`` (0 for a plain value), without recursion."""
+    deepest = 0
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                pending.extend((child, depth) for child in item)
+    return deepest
+
+
+def _read(source: Traversable, limit: int) -> bytes:
+    """A guide file's bytes: only an ordinary file, never more than ``limit``."""
+    if isinstance(source, Path):
+        return read_regular(source, limit)
+    data = source.read_bytes()  # inside a zip: shipped with the app
+    if len(data) > limit:
+        raise FileTooLargeError(len(data), limit)
+    return data
+
+
 def _parse(
     model: type[M],
     source: Traversable,
     label: str,
     problems: list[ContentProblem],
     texts: dict[str, str] | None = None,
+    budget: list[int] | None = None,
 ) -> M | None:
+    """Read and validate one file; ``budget`` holds the bytes the guide may still read."""
+    limit = MAX_FILE_BYTES if budget is None else min(MAX_FILE_BYTES, budget[0])
     try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(ContentProblem(label, None, tr("cannot be read ({error})", error=exc)))
+        raw = _read(source, limit)
+        text = raw.decode("utf-8")
+    except FileTooLargeError as exc:
+        if budget is not None and limit < MAX_FILE_BYTES:
+            message = tr("makes the guide too large (at most {limit} bytes in all)", limit=MAX_GUIDE_BYTES)
+        else:
+            message = tr("is too large ({size} bytes; at most {limit})", size=exc.size, limit=MAX_FILE_BYTES)
+        problems.append(ContentProblem(label, None, message))
         return None
+    except (OSError, UnicodeDecodeError) as exc:
+        error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        problems.append(ContentProblem(label, None, tr("cannot be read ({error})", error=error)))
+        return None
+    if budget is not None:
+        budget[0] -= len(raw)
     if texts is not None:
         texts[label] = text
     try:
@@ -75,6 +128,13 @@ def _parse(
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_in_message(str(exc))
         problems.append(ContentProblem(label, None, tr("is not valid TOML: {error}", error=exc), line))
+        return None
+    except (RecursionError, MemoryError, ValueError, TypeError):
+        problems.append(ContentProblem(label, None, tr("is not valid TOML (nested far too deep)")))
+        return None
+    if depth_of(data) > MAX_DEPTH:
+        message = tr("has tables or lists nested too deep (at most {limit})", limit=MAX_DEPTH)
+        problems.append(ContentProblem(label, None, message))
         return None
     try:
         return parse(data, model)
@@ -118,17 +178,25 @@ def inspect_guide(folder: Traversable) -> GuideInspection:
     if not info_file.is_file():
         problems.append(ContentProblem(GUIDE_FILE, None, tr("is missing from {folder}", folder=folder.name)))
         return found
-    info = found.info = _parse(GuideInfo, info_file, GUIDE_FILE, problems, found.texts)
+    budget = [MAX_GUIDE_BYTES]
+    info = found.info = _parse(GuideInfo, info_file, GUIDE_FILE, problems, found.texts, budget)
+    if info is not None and len(info.steps) > MAX_STEPS:
+        message = tr(
+            "lists {count} steps; a guide has at most {limit}", count=len(info.steps), limit=MAX_STEPS
+        )
+        problems.append(ContentProblem(GUIDE_FILE, "steps", message))
+        return found
 
     steps_folder = folder / STEPS_FOLDER
-    files = sorted(
-        (f for f in steps_folder.iterdir() if f.name.endswith(".toml")) if steps_folder.is_dir() else [],
-        key=lambda f: f.name,
-    )
+    files = _step_files(steps_folder)
+    if files is None:
+        message = tr("holds more than {limit} step files", limit=MAX_STEPS)
+        problems.append(ContentProblem(STEPS_FOLDER, None, message))
+        return found
     stems = {f.name.removesuffix(".toml") for f in files}
     for step_file in files:
         label = f"{STEPS_FOLDER}/{step_file.name}"
-        step = _parse(Step, step_file, label, problems, found.texts)
+        step = _parse(Step, step_file, label, problems, found.texts, budget)
         stem = step_file.name.removesuffix(".toml")
         if step is not None:
             found.steps[label] = step
@@ -150,6 +218,25 @@ def inspect_guide(folder: Traversable) -> GuideInspection:
     return found
 
 
+def _step_files(steps_folder: Traversable) -> list[Traversable] | None:
+    """The ``*.toml`` files in ``steps/``, sorted by name; None when there are too many."""
+    if not steps_folder.is_dir():
+        return []
+    files: list[Traversable] = []
+    for entry in steps_folder.iterdir():
+        if entry.name.endswith(".toml"):
+            files.append(entry)
+            if len(files) > MAX_STEPS:
+                return None
+    return sorted(files, key=lambda f: f.name)
+
+
 def load_guide(folder: Traversable) -> Guide:
-    """Load and cross-check one guide folder; raise :class:`ContentError` on any problem."""
-    return inspect_guide(folder).guide()
+    """Load and cross-check one guide folder; raise :class:`ContentError` on any problem,
+    a folder that cannot be listed included."""
+    try:
+        found = inspect_guide(folder)
+    except OSError as exc:
+        message = tr("cannot be read ({error})", error=exc.strerror or exc)
+        raise ContentError([ContentProblem(folder.name, None, message)]) from exc
+    return found.guide()

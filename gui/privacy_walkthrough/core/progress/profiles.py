@@ -28,6 +28,7 @@ from privacy_walkthrough.core.content.models import Slug
 from privacy_walkthrough.core.content.records import parse, replace, rule, to_json
 from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.regular_files import read_regular
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +131,8 @@ class ProfileRegistry:
         try:
             if self.path.is_symlink():
                 raise ValueError("a link")
-            if self.path.stat().st_size > MAX_REGISTRY_BYTES:
-                raise ValueError("far too large")
-            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            raw = read_regular(self.path, MAX_REGISTRY_BYTES, follow_links=False)  # never a FIFO
+            data = json.loads(raw.decode("utf-8"))
             if isinstance(data, dict) and data.get("format") == REGISTRY_FORMAT:
                 self._refuse_newer(data.get("schema_version"))
             return parse(data, _RegistryFile)

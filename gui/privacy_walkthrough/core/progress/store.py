@@ -30,6 +30,7 @@ from privacy_walkthrough.core.progress.sealed import (
     seal,
     unseal,
 )
+from privacy_walkthrough.core.regular_files import FileTooLargeError, NotRegularFileError, read_regular
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +75,11 @@ def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress
     if path.is_symlink():
         raise ProgressError(tr("{what} is a link to another place", what=what))
     try:
-        size = path.stat().st_size
-        if size > MAX_PROGRESS_BYTES:
-            raise ProgressError(tr("{what} is far too large ({size} bytes)", what=what, size=size))
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_PROGRESS_BYTES, follow_links=False)
+    except FileTooLargeError as exc:
+        raise ProgressError(tr("{what} is far too large ({size} bytes)", what=what, size=exc.size)) from exc
+    except NotRegularFileError as exc:
+        raise ProgressError(tr("{what} is not an ordinary file", what=what)) from exc
     except OSError as exc:
         raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
     return parse_progress(open_sealed(raw, what, key), what)
@@ -232,10 +234,20 @@ class ProgressStore:
         """Delete temp files left by a save that was interrupted (call while holding the lock).
 
         Each holds a full copy of the progress, notes included, so none is left lying around.
+        Called at every open: the window's start, a profile switch, every command.  A file
+        that cannot be deleted stays (it is tried again at the next open).
         """
-        swept = [p for p in self.path.parent.glob(f".{self.path.name}.*.tmp") if p.is_file()]
-        for leftover in swept:
-            leftover.unlink(missing_ok=True)
+        swept: list[Path] = []
+        try:
+            leftovers = [p for p in self.path.parent.glob(f".{self.path.name}.*.tmp") if p.is_file()]
+        except OSError:
+            return swept
+        for leftover in leftovers:
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                continue
+            swept.append(leftover)
         return swept
 
     def back_up(self) -> Path | None:
@@ -243,5 +255,5 @@ class ProgressStore:
         if not self.path.is_file():
             return None
         target = free_name(self.path.parent, f"{self.path.stem}.backup-{time_stamp(self._now())}", ".json")
-        write_atomically(target, self.path.read_bytes())
+        write_atomically(target, read_regular(self.path, MAX_PROGRESS_BYTES, follow_links=False))
         return target

@@ -2,23 +2,45 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.records import replace, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress
 from privacy_walkthrough.core.progress.sealed import SealKey
-from privacy_walkthrough.core.progress.store import ProgressError, read_progress
+from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
+from privacy_walkthrough.core.regular_files import open_regular
 
 
-def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None) -> Progress:
+@dataclass(frozen=True)
+class PortableProgress:
+    """An imported file's progress, cut to the guide it is for."""
+
+    progress: Progress
+    dropped: tuple[str, ...] = ()  # step ids the guide does not have, left out
+
+    def dropped_notice(self) -> str:
+        """A sentence about what was left out ("" when nothing was)."""
+        if not self.dropped:
+            return ""
+        return tr(
+            "{count} entries for steps this guide does not have were left out.", count=len(self.dropped)
+        )
+
+
+def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None) -> PortableProgress:
     """Read a progress file exported from this app and check it belongs to ``guide``.
 
-    An encrypted file is opened with ``key`` (see :func:`file_key`).  Raises
-    :class:`ProgressError` naming what is wrong (its subclass ``LockedProgressError`` when the
-    file is encrypted and ``key`` does not open it); nothing is changed anywhere.
+    An encrypted file is opened with ``key`` (see :func:`file_key`).  Entries for steps the
+    guide does not have are dropped (and counted), and the progress that would be saved must
+    fit the size the app reads back.  Raises :class:`ProgressError` naming what is wrong (its
+    subclass ``LockedProgressError`` when the file is encrypted and ``key`` does not open
+    it); nothing is changed anywhere.
     """
-    if not path.is_file() and not path.is_symlink():
+    if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
     progress = read_progress(path, tr("the file {name}", name=path.name), key)
     if progress.guide_id != guide.info.id:
@@ -30,7 +52,21 @@ def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None)
                 expected=guide.info.id,
             )
         )
-    return progress
+    known = {step.id for step in guide.steps}
+    dropped = tuple(sorted(key for key in progress.steps if key not in known))
+    if dropped:
+        kept = {step_id: value for step_id, value in progress.steps.items() if step_id in known}
+        progress = replace(progress, steps=kept)
+    size = len(to_json(progress))
+    if size > MAX_PROGRESS_BYTES:
+        raise ProgressError(
+            tr(
+                "the progress in {name} would take {size} bytes once saved, more than the app reads back",
+                name=path.name,
+                size=size,
+            )
+        )
+    return PortableProgress(progress, dropped)
 
 
 def file_key(path: Path, passphrase: str) -> SealKey:
@@ -41,8 +77,11 @@ def file_key(path: Path, passphrase: str) -> SealKey:
     """
     from privacy_walkthrough.core.progress.sealed import key_for
 
-    with path.open("rb") as handle:  # the header is enough, whatever the file's size
-        return key_for(handle.read(256), passphrase)
+    fd = open_regular(path)  # never a FIFO: the header is enough, whatever the file's size
+    try:
+        return key_for(os.read(fd, 256), passphrase)
+    finally:
+        os.close(fd)
 
 
 def is_encrypted(path: Path) -> bool:
