@@ -17,7 +17,14 @@ from privacy_walkthrough.core.content import records
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+
 R = TypeVar("R", bound=BaseModel)
+
+
+def open_ids(walkthrough: Walkthrough) -> list[str]:
+    """The steps still open (not yet decided), in guide order."""
+    return [s for s in walkthrough.guide.step_ids if not walkthrough.status(s).is_settled]
 
 
 def from_json(kind: type[R], text: str | bytes) -> R:

@@ -128,7 +128,7 @@ def test_a_newer_system_version_asks_to_check_that_device_again(make_window: Win
     walkthrough.set_devices([phone, mac])
     walkthrough.set_status("shared-with-you", StepStatus.DONE)
     walkthrough.set_devices([replace(phone, os_version="26"), mac])
-    assert [d.id for d in walkthrough.recheck_devices("shared-with-you")] == ["d1"]
+    assert [d.id for d in walkthrough.step_view("shared-with-you").recheck] == ["d1"]
     open_step(window, "shared-with-you")
     button = window.step_page.fit_panel.confirm_button
     assert button is not None
@@ -136,8 +136,8 @@ def test_a_newer_system_version_asks_to_check_that_device_again(make_window: Win
     assert "Check again after system updates" in window.summary_page.recheck_label.text()
     open_step(window, "shared-with-you")
     window.step_page.fit_panel.confirm_button.click()
-    assert walkthrough.recheck_devices("shared-with-you") == []
-    assert walkthrough.step_progress("shared-with-you").confirmed_at is not None
+    assert list(walkthrough.step_view("shared-with-you").recheck) == []
+    assert walkthrough.progress.step("shared-with-you").confirmed_at is not None
 
 
 def test_profiles_keep_separate_progress_across_restarts(

@@ -73,7 +73,7 @@ def test_statuses_skip_reason_and_step_list(make_window: WindowFactory, small_gu
     assert bar.reason_row.isVisibleTo(window)
     bar.reason_edit.setText("  Not on my phone  ")
     bar.confirm_skip_button.click()
-    assert window.walkthrough.step_progress("first-step").skip_reason == "Not on my phone"
+    assert window.walkthrough.progress.step("first-step").skip_reason == "Not on my phone"
     assert "Skipped (Not on my phone)" in bar.status_label.text()
     assert "Skipped" in window.step_list.item(2).text()
     bar.not_applicable_button.click()
@@ -242,6 +242,17 @@ def test_the_summary_table_follows_decisions_made_after_it_was_shown(
     assert table.item(0, 1).text() == "Done"
     assert table.item(0, 2).text() != ""
     assert table.item(1, 1).text() == "Not yet"
+
+
+def test_the_step_list_asks_for_the_set_up_page_until_it_was_seen(make_window: WindowFactory) -> None:
+    window = make_window()
+    setup_item = window.step_list.item(1)
+    assert setup_item.text() == "Your devices and answers\nNot filled in yet"
+    window.on_next_triggered()  # the set-up page
+    assert not window.walkthrough.progress.setup_done
+    window.on_next_triggered()  # leaving it
+    assert window.walkthrough.progress.setup_done
+    assert setup_item.text() == "Your devices and answers"
 
 
 def test_a_step_page_shows_block_titles_how_to_undo_and_the_versions_checked(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from privacy_walkthrough.core.progress.models import (
     StepStatus,
 )
 from privacy_walkthrough.core.progress.store import ProgressStore
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough, new_progress
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress
 from privacy_walkthrough.core.walkthrough.session import Session
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from tests.helpers import MINUTE_CLOCK_START, MinuteClock, append_to_step, set_step_instructions, write_guide
 
 T0 = MINUTE_CLOCK_START
@@ -63,7 +65,7 @@ def with_version(device: Device, version: str | None) -> Device:
 
 
 def rechecks(flow: Walkthrough) -> dict[str, list[str]]:
-    return {step_id: flow.step_progress(step_id).recheck for step_id in IDS}
+    return {step_id: flow.progress.step(step_id).recheck for step_id in IDS}
 
 
 # -- one tick per device ------------------------------------------------------------------
@@ -77,7 +79,7 @@ def test_a_per_device_step_is_done_only_when_every_device_is_ticked(
     assert flow.can_mark_done("bravo")
 
     flow.set_device_done("alpha", "d1", True)
-    entry = flow.step_progress("alpha")
+    entry = flow.progress.step("alpha")
     assert entry.status is StepStatus.NOT_STARTED
     assert entry.devices_done.keys() == {"d1"}
     assert T0 < entry.devices_done["d1"] <= clock.last
@@ -85,7 +87,7 @@ def test_a_per_device_step_is_done_only_when_every_device_is_ticked(
     assert not flow.can_mark_done("alpha")
 
     flow.set_device_done("alpha", "d2", True)
-    entry = flow.step_progress("alpha")
+    entry = flow.progress.step("alpha")
     assert entry.status is StepStatus.DONE
     assert set(entry.devices_done) == {"d1", "d2"}
     assert entry.done_at is not None and entry.done_at == entry.changed_at
@@ -93,7 +95,7 @@ def test_a_per_device_step_is_done_only_when_every_device_is_ticked(
     assert flow.can_mark_done("alpha")
 
     flow.set_device_done("alpha", "d1", False)
-    entry = flow.step_progress("alpha")
+    entry = flow.progress.step("alpha")
     assert entry.status is StepStatus.NOT_STARTED
     assert set(entry.devices_done) == {"d2"}
     assert entry.done_at is None and entry.content_hash == ""
@@ -113,7 +115,7 @@ def test_marking_a_per_device_step_done_too_early_is_refused(
     assert flow.progress == before
     assert calls == []
     flow.set_status("alpha", StepStatus.SKIPPED, reason="no time")  # other decisions are fine
-    assert flow.step_progress("alpha").devices_done.keys() == {"d1"}  # ticks survive decisions
+    assert flow.progress.step("alpha").devices_done.keys() == {"d1"}  # ticks survive decisions
 
 
 def test_ticking_the_rest_finishes_a_skipped_step(flow: Walkthrough) -> None:
@@ -122,7 +124,7 @@ def test_ticking_the_rest_finishes_a_skipped_step(flow: Walkthrough) -> None:
     assert flow.status("alpha") is StepStatus.SKIPPED
     flow.set_device_done("alpha", "d2", True)
     assert flow.status("alpha") is StepStatus.DONE
-    assert flow.step_progress("alpha").skip_reason == ""
+    assert flow.progress.step("alpha").skip_reason == ""
 
 
 def test_ticking_twice_changes_nothing(flow: Walkthrough, calls: list[Progress]) -> None:
@@ -176,12 +178,13 @@ def test_a_raised_version_flags_exactly_that_devices_finished_steps(
     flow.set_devices([with_version(PHONE, "18.1"), TABLET, LAPTOP])
     assert len(calls) == 1
     assert rechecks(flow) == {"alpha": ["d1"], "bravo": ["d1"], "charlie": [], "delta": [], "echo": []}
-    assert [d.id for d in flow.recheck_devices("bravo")] == ["d1"]
-    assert flow.recheck_devices("bravo")[0].os_version == "18.1"
+    assert [d.id for d in flow.step_view("bravo").recheck] == ["d1"]
+    assert flow.step_view("bravo").recheck[0].os_version == "18.1"
 
     flow.set_devices([with_version(PHONE, "18.1"), with_version(TABLET, "17.0.1"), LAPTOP])
     assert rechecks(flow) == {"alpha": ["d1"], "bravo": ["d1", "d2"], "charlie": [], "delta": [], "echo": []}
-    assert [(s.id, [d.id for d in ds]) for s, ds in flow.steps_to_recheck()] == [
+    views = [flow.step_view(step_id) for step_id in flow.guide.step_ids]
+    assert [(v.step.id, [d.id for d in v.recheck]) for v in views if v.recheck] == [
         ("alpha", ["d1"]),
         ("bravo", ["d1", "d2"]),
     ]
@@ -225,31 +228,31 @@ def test_confirming_clears_the_flags_and_records_when(
     del calls[:]
     flow.confirm_still_set("bravo")
     assert len(calls) == 1
-    assert flow.recheck_devices("bravo") == []
-    confirmed = flow.step_progress("bravo").confirmed_at
-    assert confirmed is not None and flow.step_progress("bravo").changed_at < confirmed <= clock.last
+    assert list(flow.step_view("bravo").recheck) == []
+    confirmed = flow.progress.step("bravo").confirmed_at
+    assert confirmed is not None and flow.progress.step("bravo").changed_at < confirmed <= clock.last
     assert flow.status("bravo") is StepStatus.DONE
-    assert [s.id for s, _ in flow.steps_to_recheck()] == ["alpha"]
+    assert [s for s in flow.guide.step_ids if flow.step_view(s).recheck] == ["alpha"]
 
 
 def test_ticking_again_clears_that_device_only(flow: Walkthrough) -> None:
     flow.set_device_done("alpha", "d1", True)
     flow.set_device_done("alpha", "d2", True)
     flow.set_devices([with_version(PHONE, "18"), with_version(TABLET, "18"), LAPTOP])
-    assert flow.step_progress("alpha").recheck == ["d1", "d2"]
+    assert flow.progress.step("alpha").recheck == ["d1", "d2"]
     flow.set_device_done("alpha", "d1", False)
-    assert flow.step_progress("alpha").recheck == ["d2"]
+    assert flow.progress.step("alpha").recheck == ["d2"]
     assert flow.status("alpha") is StepStatus.NOT_STARTED
     flow.set_device_done("alpha", "d1", True)
     assert flow.status("alpha") is StepStatus.DONE
-    assert flow.step_progress("alpha").recheck == ["d2"]
+    assert flow.progress.step("alpha").recheck == ["d2"]
 
 
 def test_doing_a_step_again_clears_its_flags(flow: Walkthrough) -> None:
     finish_some(flow)
     flow.set_devices([with_version(PHONE, "18"), TABLET, LAPTOP])
     flow.set_status("bravo", StepStatus.DONE)
-    assert flow.step_progress("bravo").recheck == []
+    assert flow.progress.step("bravo").recheck == []
 
 
 # -- removing and replacing devices -------------------------------------------------------
@@ -261,9 +264,9 @@ def test_a_removed_device_leaves_no_ticks_or_flags(flow: Walkthrough) -> None:
     flow.set_devices([with_version(PHONE, "18"), TABLET, LAPTOP])
     flow.progress.steps["gone-step"] = StepProgress(devices_done={"d1": T0}, recheck=["d1", "d2"])
     flow.set_devices([TABLET, LAPTOP])
-    assert flow.step_progress("alpha").devices_done == {}
-    assert flow.step_progress("alpha").recheck == []
-    assert flow.step_progress("bravo").recheck == []
+    assert flow.progress.step("alpha").devices_done == {}
+    assert flow.progress.step("alpha").recheck == []
+    assert flow.progress.step("bravo").recheck == []
     assert flow.progress.steps["gone-step"].devices_done == {}
     assert flow.progress.steps["gone-step"].recheck == ["d2"]
     assert [d.id for d in flow.fit("alpha").devices] == ["d2"]
@@ -272,8 +275,8 @@ def test_a_removed_device_leaves_no_ticks_or_flags(flow: Walkthrough) -> None:
 def test_an_id_reused_for_another_kind_is_a_new_device(flow: Walkthrough) -> None:
     flow.set_device_done("alpha", "d1", True)
     flow.set_devices([Device(id="d1", kind=DeviceKind.IPAD, os_version="18"), TABLET, LAPTOP])
-    assert flow.step_progress("alpha").devices_done == {}
-    assert flow.step_progress("alpha").recheck == []
+    assert flow.progress.step("alpha").devices_done == {}
+    assert flow.progress.step("alpha").recheck == []
 
 
 def test_device_ids_must_be_unique(flow: Walkthrough, calls: list[Progress]) -> None:
@@ -297,7 +300,8 @@ def test_every_new_action_saves_exactly_once(
 ) -> None:
     actions: list[Callable[[], None]] = [
         lambda: flow.set_answers(Answers(lives_in_uk=True)),
-        lambda: flow.mark_setup_done(),
+        lambda: flow.go_to(1),  # the set-up page
+        lambda: flow.go_next(),  # leaving it: seen, in the same save
         lambda: flow.set_devices([*DEVICES, Device(id="w1", kind=DeviceKind.WATCH)]),
         lambda: flow.set_device_done("alpha", "d2", True),
         lambda: flow.set_device_done("alpha", "d1", True),
@@ -310,7 +314,6 @@ def test_every_new_action_saves_exactly_once(
         assert calls[-1] is flow.progress
         assert flow.progress.updated_at == clock.last
     flow.set_answers(Answers(lives_in_uk=True))
-    flow.mark_setup_done()
     assert len(calls) == len(actions)
     assert flow.progress.setup_done is True
     assert flow.progress.answers.lives_in_uk is True
@@ -332,7 +335,8 @@ def test_devices_answers_and_ticks_survive_a_restart(guide: Guide, tmp_path: Pat
     flow = Session(guide, ProgressStore(path), clock=lambda: T0).walkthrough
     flow.set_devices(list(DEVICES))
     flow.set_answers(Answers(high_risk=True, messages_businesses=False))
-    flow.mark_setup_done()
+    flow.go_to(1)
+    flow.go_next()  # through the set-up page
     flow.set_device_done("alpha", "d2", True)
     flow.set_status("bravo", StepStatus.DONE)
     flow.set_devices([with_version(PHONE, "18"), TABLET, LAPTOP])
@@ -341,5 +345,35 @@ def test_devices_answers_and_ticks_survive_a_restart(guide: Guide, tmp_path: Pat
     again = Session(guide, ProgressStore(path), clock=lambda: T0)
     assert again.load_result.progress is not None
     assert again.walkthrough.progress == before
-    assert again.walkthrough.step_progress("alpha").devices_done == {"d2": T0}
-    assert [d.id for d in again.walkthrough.recheck_devices("bravo")] == ["d1"]
+    assert again.walkthrough.progress.step("alpha").devices_done == {"d2": T0}
+    assert [d.id for d in list(again.walkthrough.step_view("bravo").recheck)] == ["d1"]
+
+
+# -- one step's view, for the window --------------------------------------------------------
+
+
+def test_a_step_view_is_a_frozen_snapshot_of_everything_the_window_shows(flow: Walkthrough) -> None:
+    flow.set_device_done("alpha", "d1", True)
+    view = flow.step_view("alpha")
+    assert (view.step.id, view.number, view.total) == ("alpha", 1, len(IDS))
+    assert view.status is StepStatus.NOT_STARTED and view.per_device and not view.can_mark_done
+    assert [d.id for d in view.fit.devices] == ["d1", "d2"] and view.ticked_count == 1
+    assert view.all_devices == tuple(DEVICES) and view.recheck == () and view.last_confirmed is None
+
+    flow.set_device_done("alpha", "d2", True)  # the last tick marks it done
+    flow.set_devices([with_version(PHONE, "18"), TABLET, LAPTOP])  # and an update flags it
+    assert view.ticked_count == 1 and view.status is StepStatus.NOT_STARTED  # taken before: unchanged
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.status = StepStatus.DONE  # type: ignore[misc]
+
+    again = flow.step_view("alpha")
+    assert again.status is StepStatus.DONE and again.done_at is not None
+    assert again.ticked_count == 2 and [d.id for d in again.recheck] == ["d1"]
+    assert again.last_confirmed == T0.date()
+
+
+def test_a_step_that_does_not_apply_shows_as_not_applicable(flow: Walkthrough) -> None:
+    flow.set_devices([PHONE])  # delta is about Macs only
+    view = flow.step_view("delta")
+    assert view.status is StepStatus.NOT_APPLICABLE
+    assert flow.progress.step("delta").status is StepStatus.NOT_STARTED  # as saved

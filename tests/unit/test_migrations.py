@@ -363,10 +363,11 @@ def test_newer_guide_keeps_vanished_steps_and_shows_new_ones_not_started(tmp_pat
     flow = second.walkthrough
     assert second.load_result.progress is not None and second.set_aside_notice is None
     assert flow.status("alpha") is StepStatus.DONE
-    assert not flow.is_updated_since_done("alpha")  # v1 did not know the content: not flagged
+    assert not flow.step_view("alpha").updated_since_done  # v1 did not know the content: not flagged
     assert flow.status("delta") is StepStatus.NOT_STARTED
     assert flow.status("charlie") is StepStatus.NOT_STARTED
-    assert not flow.is_updated_since_done("bravo")
+    with pytest.raises(KeyError):  # bravo left the guide: there is no page, so no view, for it
+        flow.step_view("bravo")
     flow.set_status("delta", StepStatus.LATER)
     saved = from_json(Progress, path.read_bytes())
     assert saved.steps["bravo"].status is StepStatus.SKIPPED
@@ -390,23 +391,24 @@ def test_changed_step_is_flagged_until_done_again(tmp_path: Path) -> None:
     flow = Session(load_guide(folder), ProgressStore(path), clock=lambda: T1).walkthrough
     flow.set_status("alpha", StepStatus.DONE)
     flow.set_status("bravo", StepStatus.ACKNOWLEDGED)
-    alpha_hash = flow.step_progress("alpha").content_hash
+    alpha_hash = flow.progress.step("alpha").content_hash
     assert alpha_hash == step_content_hash(flow.guide.step("alpha"))
     assert len(alpha_hash) == 16 and int(alpha_hash, 16) >= 0
-    assert not flow.is_updated_since_done("alpha")
+    assert not flow.step_view("alpha").updated_since_done
 
     edit_step(folder, "alpha", "Why alpha matters.", "Why alpha matters, now on iOS 27 too.")
     edit_step(folder, "bravo", "reviewed = 2026-11-01", "reviewed = 2027-02-03")  # re-review only
     flow = Session(load_guide(folder), ProgressStore(path), clock=lambda: T1).walkthrough
-    assert flow.is_updated_since_done("alpha")
-    assert not flow.is_updated_since_done("bravo")
-    assert not flow.is_updated_since_done("not-in-the-guide")
+    assert flow.step_view("alpha").updated_since_done
+    assert not flow.step_view("bravo").updated_since_done
+    with pytest.raises(KeyError):  # a view is of a step in the guide
+        flow.step_view("not-in-the-guide")
 
     flow.set_status("alpha", StepStatus.DONE)  # done again with the new text
-    assert not flow.is_updated_since_done("alpha")
+    assert not flow.step_view("alpha").updated_since_done
     flow.set_status("alpha", StepStatus.SKIPPED)
-    assert flow.step_progress("alpha").content_hash == ""
-    assert not flow.is_updated_since_done("alpha")
+    assert flow.progress.step("alpha").content_hash == ""
+    assert not flow.step_view("alpha").updated_since_done
 
 
 def test_content_hash_is_stable_and_ignores_only_the_review_date(tmp_path: Path) -> None:

@@ -92,8 +92,8 @@ def test_profiles_keep_separate_progress_across_restarts(data_dir: Path, guide: 
         StepStatus.NOT_STARTED,
         StepStatus.SKIPPED,
     )
-    assert robin_flow.step_progress("alpha").note == "Robin's note"
-    assert me_flow.step_progress("alpha").note == ""
+    assert robin_flow.progress.step("alpha").note == "Robin's note"
+    assert me_flow.progress.step("alpha").note == ""
     assert by_name(again, "Sam").folder == data_dir.absolute() / "profiles" / "sam"
 
 
@@ -182,7 +182,7 @@ def test_delete_removes_the_profiles_files_and_folder(data_dir: Path, guide: Gui
     assert registry.last_used().id == "default"  # it was the last used one
     assert [p.id for p in ProfileRegistry(data_dir).profiles()] == ["default"]
     mine = session_for(registry, registry.last_used(), guide).walkthrough
-    assert mine.step_progress("alpha").note == "mine"
+    assert mine.progress.step("alpha").note == "mine"
 
 
 def test_the_last_profile_cannot_be_deleted(data_dir: Path, guide: Guide) -> None:

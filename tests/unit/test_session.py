@@ -19,8 +19,8 @@ from privacy_walkthrough.core.progress.models import (
     StepStatus,
 )
 from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
-from privacy_walkthrough.core.walkthrough.flow import PageKind
 from privacy_walkthrough.core.walkthrough.session import Session
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from tests.helpers import from_json, write_guide
 
 IDS = ["alpha", "bravo", "charlie", "delta"]
@@ -104,9 +104,9 @@ def test_quit_and_resume(guide: Guide, path: Path) -> None:
     assert flow.status("alpha") is StepStatus.DONE
     assert flow.status("bravo") is StepStatus.ACKNOWLEDGED
     assert flow.status("charlie") is StepStatus.SKIPPED
-    assert flow.step_progress("charlie").skip_reason == "no Mac"
-    assert flow.step_progress("alpha").note == "Checked on both phones."
-    assert flow.step_progress("delta").note == "ask later"
+    assert flow.progress.step("charlie").skip_reason == "no Mac"
+    assert flow.progress.step("alpha").note == "Checked on both phones."
+    assert flow.progress.step("delta").note == "ask later"
     flow.go_back()
     assert flow.current.key == "bravo"
     assert on_disk(path).current_page == "bravo"
@@ -140,7 +140,7 @@ def test_failed_save_keeps_progress_and_retries(
     assert session.save_error is not None
     assert "No space left on device" in session.save_error
     assert session.walkthrough.status("alpha") is StepStatus.DONE
-    assert session.walkthrough.step_progress("alpha").note == "kept in memory"
+    assert session.walkthrough.progress.step("alpha").note == "kept in memory"
     assert path.read_bytes() == on_disk_before
     assert session.retry_save() is False
     assert session.save_error is not None
@@ -199,7 +199,7 @@ def test_start_over_keeps_a_backup_and_resets(guide: Guide, path: Path) -> None:
     flow = session.walkthrough
     assert flow.current.kind is PageKind.WELCOME
     assert all(flow.status(s) is StepStatus.NOT_STARTED for s in IDS)
-    assert all(flow.step_progress(s).note == "" for s in IDS)
+    assert all(flow.progress.step(s).note == "" for s in IDS)
     assert flow.progress.steps == {}
     assert on_disk(path) == flow.progress
     assert on_disk(path).current_page == WELCOME_PAGE

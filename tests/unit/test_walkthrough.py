@@ -19,8 +19,9 @@ from privacy_walkthrough.core.progress.models import (
     StepProgress,
     StepStatus,
 )
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Tally, Walkthrough, new_progress
-from tests.helpers import MINUTE_CLOCK_START, MinuteClock, write_guide
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress
+from privacy_walkthrough.core.walkthrough.views import PageKind, Tally
+from tests.helpers import MINUTE_CLOCK_START, MinuteClock, open_ids, write_guide
 
 IDS = ["alpha", "bravo", "charlie", "delta"]
 T0 = MINUTE_CLOCK_START
@@ -140,7 +141,7 @@ def test_go_to_unknown_step(flow: Walkthrough, calls: list[Progress]) -> None:
 
 def test_done_sets_done_at_and_clears_reason(flow: Walkthrough, clock: MinuteClock) -> None:
     flow.set_status("alpha", StepStatus.DONE, reason="ignored")
-    entry = flow.step_progress("alpha")
+    entry = flow.progress.step("alpha")
     assert entry.status is StepStatus.DONE
     assert entry.done_at == entry.changed_at
     assert entry.done_at is not None and T0 < entry.done_at <= clock.last
@@ -149,7 +150,7 @@ def test_done_sets_done_at_and_clears_reason(flow: Walkthrough, clock: MinuteClo
 
 def test_skipped_keeps_stripped_reason(flow: Walkthrough) -> None:
     flow.set_status("alpha", StepStatus.SKIPPED, reason="  I have no Mac \n")
-    entry = flow.step_progress("alpha")
+    entry = flow.progress.step("alpha")
     assert entry.status is StepStatus.SKIPPED
     assert entry.skip_reason == "I have no Mac"
     assert entry.done_at is None
@@ -163,7 +164,7 @@ def test_other_statuses_clear_reason_and_done_at(flow: Walkthrough, status: Step
     flow.set_status("alpha", status, reason="a reason")
     flow.set_status("charlie", status, reason="a reason")
     for step_id in ("alpha", "charlie"):
-        entry = flow.step_progress(step_id)
+        entry = flow.progress.step(step_id)
         assert entry.status is status
         assert entry.skip_reason == ""
         assert entry.done_at is None
@@ -178,7 +179,7 @@ def test_acknowledged_on_a_completable_step_is_done(flow: Walkthrough) -> None:
 @pytest.mark.parametrize("status", [StepStatus.DONE, StepStatus.ACKNOWLEDGED])
 def test_non_completable_step_is_acknowledged(flow: Walkthrough, status: StepStatus) -> None:
     flow.set_status("bravo", status)
-    entry = flow.step_progress("bravo")
+    entry = flow.progress.step("bravo")
     assert entry.status is StepStatus.ACKNOWLEDGED
     assert entry.done_at is not None
 
@@ -186,7 +187,7 @@ def test_non_completable_step_is_acknowledged(flow: Walkthrough, status: StepSta
 def test_non_completable_step_can_still_be_skipped(flow: Walkthrough) -> None:
     flow.set_status("bravo", StepStatus.SKIPPED, reason="read it already")
     assert flow.status("bravo") is StepStatus.SKIPPED
-    assert flow.step_progress("bravo").skip_reason == "read it already"
+    assert flow.progress.step("bravo").skip_reason == "read it already"
 
 
 def test_status_of_a_step_not_in_the_guide(flow: Walkthrough, calls: list[Progress]) -> None:
@@ -208,13 +209,13 @@ def test_a_refused_set_status_leaves_progress_unchanged(flow: Walkthrough, calls
 
 def test_set_note(flow: Walkthrough, calls: list[Progress]) -> None:
     flow.set_note("charlie", "Asked my sister to check.")
-    assert flow.step_progress("charlie").note == "Asked my sister to check."
+    assert flow.progress.step("charlie").note == "Asked my sister to check."
     assert flow.status("charlie") is StepStatus.NOT_STARTED
     assert len(calls) == 1
     flow.set_note("charlie", "Asked my sister to check.")
     assert len(calls) == 1
     flow.set_note("charlie", "")
-    assert flow.step_progress("charlie").note == ""
+    assert flow.progress.step("charlie").note == ""
     assert len(calls) == 2
 
 
@@ -222,7 +223,7 @@ def test_note_survives_status_changes(flow: Walkthrough) -> None:
     flow.set_note("alpha", "my note")
     flow.set_status("alpha", StepStatus.SKIPPED, reason="r")
     flow.set_status("alpha", StepStatus.DONE)
-    assert flow.step_progress("alpha").note == "my note"
+    assert flow.progress.step("alpha").note == "my note"
 
 
 def test_every_action_calls_on_change_once_with_the_progress(
@@ -250,7 +251,7 @@ def test_updated_at_stamped_from_injected_clock(guide: Guide) -> None:
     flow = Walkthrough(guide, new_progress(guide, T0), lambda p: None, clock=lambda: stamp)
     flow.set_status("alpha", StepStatus.DONE)
     assert flow.progress.updated_at == stamp
-    assert flow.step_progress("alpha").done_at == stamp
+    assert flow.progress.step("alpha").done_at == stamp
     assert flow.progress.created_at == T0
 
 
@@ -259,21 +260,21 @@ def test_updated_at_stamped_from_injected_clock(guide: Guide) -> None:
 
 def test_tally_open_steps_and_finished(flow: Walkthrough) -> None:
     assert flow.tally() == Tally(done=0, settled=0, total=4)
-    assert [s.id for s in flow.open_steps()] == IDS
-    assert not flow.is_finished
+    assert open_ids(flow) == IDS
+    assert open_ids(flow)
 
     flow.set_status("alpha", StepStatus.DONE)
     flow.set_status("bravo", StepStatus.DONE)  # acknowledged
     flow.set_status("charlie", StepStatus.LATER)
     assert flow.tally() == Tally(done=2, settled=2, total=4)
-    assert [s.id for s in flow.open_steps()] == ["charlie", "delta"]
-    assert not flow.is_finished
+    assert open_ids(flow) == ["charlie", "delta"]
+    assert open_ids(flow)
 
     flow.set_status("charlie", StepStatus.NOT_APPLICABLE)
     flow.set_status("delta", StepStatus.SKIPPED, reason="not now")
     assert flow.tally() == Tally(done=2, settled=4, total=4)
-    assert flow.open_steps() == []
-    assert flow.is_finished
+    assert open_ids(flow) == []
+    assert not open_ids(flow)
 
 
 def test_first_open_index(flow: Walkthrough) -> None:
@@ -345,7 +346,7 @@ def test_state_of_a_vanished_step_is_kept_untouched(guide: Guide) -> None:
     assert flow.progress.steps["removed-step"] == old
     assert calls[-1].steps["removed-step"] == old
     assert flow.tally() == Tally(done=1, settled=1, total=4)
-    assert [s.id for s in flow.open_steps()] == ["bravo", "charlie", "delta"]
+    assert open_ids(flow) == ["bravo", "charlie", "delta"]
 
 
 def test_resumed_statuses_are_used(guide: Guide) -> None:
@@ -359,7 +360,7 @@ def test_resumed_statuses_are_used(guide: Guide) -> None:
     )
     flow = resume(guide, progress)
     assert flow.status("alpha") is StepStatus.DONE
-    assert flow.step_progress("alpha").note == "n"
+    assert flow.progress.step("alpha").note == "n"
     assert flow.status("bravo") is StepStatus.NOT_STARTED
     assert flow.status("delta") is StepStatus.LATER
     assert flow.tally() == Tally(done=1, settled=1, total=4)

@@ -5,19 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content.models import Step, StepKind
+from privacy_walkthrough.core.content.models import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
-from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
+from privacy_walkthrough.core.progress.models import StepStatus
+from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.flow_layout import FlowLayout
 
 
-def _status_text(progress: StepProgress) -> str:
-    label = status_label(progress.status)
-    if progress.done_at and progress.status.is_finished:
-        return tr("Status: {status} on {date}", status=label, date=progress.done_at.date().isoformat())
-    if progress.status is StepStatus.SKIPPED and progress.skip_reason:
-        return tr("Status: {status} ({reason})", status=label, reason=progress.skip_reason)
+def _status_text(view: StepView) -> str:
+    label = status_label(view.status)
+    if view.done_at and view.status.is_finished:
+        return tr("Status: {status} on {date}", status=label, date=view.done_at.date().isoformat())
+    if view.status is StepStatus.SKIPPED and view.skip_reason:
+        return tr("Status: {status} ({reason})", status=label, reason=view.skip_reason)
     return tr("Status: {status}", status=label)
 
 
@@ -99,16 +100,27 @@ class DecisionBar(QWidget):
         self.reason_edit.returnPressed.connect(self.on_confirm_skip_clicked)
         self.cancel_skip_button.clicked.connect(self.hide_reason)
 
-    def show_step(self, step: Step, progress: StepProgress, updated: bool = False) -> None:
-        if step.kind is not StepKind.ADVICE:  # one wording for each kind of step
+    def show_step(self, view: StepView) -> None:
+        if view.step.kind is not StepKind.ADVICE:  # one wording for each kind of step
             self.done_button.setText(tr("Mark as &done"))
             self.done_button.setAccessibleDescription(tr("Record that you have done this step"))
         else:
             self.done_button.setText(tr("I have read this (&done)"))
             self.done_button.setAccessibleDescription(tr("Record that you have read this advice"))
         self.hide_reason()
-        self.reason_edit.setText(progress.skip_reason)
-        self.show_status(progress, updated)
+        self.reason_edit.setText(view.skip_reason)
+        text = _status_text(view)
+        if view.updated_since_done:
+            text = tr(
+                "{status}. Updated since you did this: the advice has changed, please check it again.",
+                status=text,
+            )
+        self.status_label.setText(text)
+        self.status_label.setAccessibleName(text)
+        self.setProperty("status", view.status.value)
+        self.status_label.setProperty("status", view.status.value)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
 
     def allow_done(self, allowed: bool) -> None:
         """Enable "Mark as done", or say next to it why it is not yet possible."""
@@ -118,20 +130,6 @@ class DecisionBar(QWidget):
             self.done_button.setAccessibleDescription(tr("Record that you have done this step"))
         else:
             self.done_button.setAccessibleDescription(self.done_hint_label.text())
-
-    def show_status(self, progress: StepProgress, updated: bool = False) -> None:
-        text = _status_text(progress)
-        if updated:
-            text = tr(
-                "{status}. Updated since you did this: the advice has changed, please check it again.",
-                status=text,
-            )
-        self.status_label.setText(text)
-        self.status_label.setAccessibleName(text)
-        self.setProperty("status", progress.status.value)
-        self.status_label.setProperty("status", progress.status.value)
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
 
     def on_done_button_clicked(self) -> None:
         self.status_chosen.emit(StepStatus.DONE, "")

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QWidget
 from privacy_walkthrough.core.content.models import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.session import Session
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from privacy_walkthrough.qt.dialogs import Dialogs
 
 if TYPE_CHECKING:

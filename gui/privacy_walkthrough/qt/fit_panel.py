@@ -3,30 +3,15 @@ what to check again after an update, and one tick per device where that is how i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, os_name, where_to_find_version
 from privacy_walkthrough.core.markdown_text import escape_markdown
-from privacy_walkthrough.core.progress.models import Device, StepProgress
-from privacy_walkthrough.core.walkthrough.applicability import Fit
+from privacy_walkthrough.core.progress.models import Device
+from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedCheckBox, WrappedLabel
-
-
-@dataclass(frozen=True)
-class PersonalView:
-    """Everything the panel shows for one step and one person."""
-
-    fit: Fit
-    progress: StepProgress
-    all_devices: tuple[Device, ...]
-    recheck: tuple[Device, ...]
-    per_device: bool
-    can_mark_done: bool
-    newer_notes: tuple[str, ...] = ()  # Markdown: the devices newer than the guide was checked on
 
 
 class FitPanel(ColumnWidget):
@@ -55,7 +40,7 @@ class FitPanel(ColumnWidget):
         label.setAccessibleName(text)
         self.layout_.addWidget(label)
 
-    def show_view(self, view: PersonalView) -> None:
+    def show_view(self, view: StepView) -> None:
         self._clear()
 
         def label(device: Device) -> str:
@@ -106,7 +91,7 @@ class FitPanel(ColumnWidget):
                     tr("Done on {device}", device=device_label(device, view.all_devices)), self
                 )
                 box = row.box
-                box.setChecked(device.id in view.progress.devices_done)
+                box.setChecked(device.id in view.ticked)
                 box.toggled.connect(
                     lambda ticked, device_id=device.id: self.device_ticked.emit(device_id, ticked)
                 )

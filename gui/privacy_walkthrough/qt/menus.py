@@ -18,7 +18,8 @@ from privacy_walkthrough.core.content.models import GuideInfo
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.progress.profiles import Profile
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from privacy_walkthrough.qt.dialogs import Dialogs
 
 Command = Callable[[], object]

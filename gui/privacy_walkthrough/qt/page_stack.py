@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from privacy_walkthrough.core.view_settings import ViewSettings
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.freshness import freshness_warnings
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from privacy_walkthrough.qt.lazy_page import LazyPage
 from privacy_walkthrough.qt.step_page import StepPage
 from privacy_walkthrough.qt.step_stack import StepStackWidget

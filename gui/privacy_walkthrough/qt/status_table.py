@@ -6,6 +6,8 @@ rows, so the page around it scrolls rather than the table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, status_label
 from privacy_walkthrough.core.progress.models import StepStatus
-from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.widgets import soft_breaks
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -56,8 +58,9 @@ class StepStatusTable(QTableWidget):
         self._refit.timeout.connect(self._fit_rows)
         header.sectionResized.connect(lambda *_: self._refit.start())
 
-    def show_walkthrough(self, walkthrough: Walkthrough) -> None:
-        rows = [self._row(walkthrough, step.id, step.title) for step in walkthrough.guide.steps]
+    def show_views(self, views: Sequence[StepView]) -> None:
+        """One row per step, in guide order."""
+        rows = [self._row(view) for view in views]
         if rows == self._rows:  # shown again unchanged (or built ahead): keep the laid-out rows
             return
         self._rows = rows
@@ -81,19 +84,22 @@ class StepStatusTable(QTableWidget):
                 self.setItem(row, column, cell)
 
     @staticmethod
-    def _row(walkthrough: Walkthrough, step_id: str, title: str) -> Row:
+    def _row(view: StepView) -> Row:
         """What one row shows: step id, title, status, status words, date last confirmed."""
-        entry = walkthrough.step_progress(step_id)
-        effective = walkthrough.status(step_id)
-        status = status_label(effective)
-        if effective is StepStatus.SKIPPED and entry.skip_reason:
-            status = tr("{status}: {reason}", status=status, reason=entry.skip_reason)
-        recheck = walkthrough.recheck_devices(step_id)
-        if recheck:
-            names = ", ".join(device_label(d, walkthrough.progress.devices) for d in recheck)
+        status = status_label(view.status)
+        if view.status is StepStatus.SKIPPED and view.skip_reason:
+            status = tr("{status}: {reason}", status=status, reason=view.skip_reason)
+        if view.recheck:
+            names = ", ".join(device_label(d, view.all_devices) for d in view.recheck)
             status = tr("{status}; check again on {devices}", status=status, devices=names)
-        confirmed = [t for t in (entry.done_at, entry.confirmed_at) if t is not None]
-        return (step_id, title, effective, status, max(confirmed).date().isoformat() if confirmed else "")
+        confirmed = view.last_confirmed
+        return (
+            view.step.id,
+            view.step.title,
+            view.status,
+            status,
+            confirmed.isoformat() if confirmed else "",
+        )
 
     def _fit(self) -> None:
         """Share the width, then wrap the text and grow to show every row.

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress.models import StepStatus
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from privacy_walkthrough.qt.widgets import soft_breaks
 
 PAGE_INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -17,9 +18,10 @@ ICON_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2  # the text without its break chances
 
 
-def _setup_text(count: int) -> str:
+def _setup_text(count: int, seen: bool) -> str:
+    """The set-up page's entry; until the person has been through it, a nudge to go there."""
     if count == 0:
-        return tr("Your devices and answers")
+        return tr("Your devices and answers") if seen else tr("Your devices and answers\nNot filled in yet")
     if count == 1:
         return tr("Your devices and answers\n1 device")
     return tr("Your devices and answers\n{count} devices", count=count)
@@ -59,29 +61,25 @@ class StepListWidget(QListWidget):
             if page.kind is PageKind.WELCOME:
                 text = tr("Welcome")
             elif page.kind is PageKind.SETUP:
-                text = _setup_text(len(walkthrough.progress.devices))
+                text = _setup_text(len(walkthrough.progress.devices), walkthrough.progress.setup_done)
             elif page.kind is PageKind.SUMMARY:
                 text = tr("Summary and checklist")
             else:
-                assert page.step is not None
-                status = walkthrough.status(page.key)
+                view = walkthrough.step_view(page.key)
+                status = view.status
                 words = status_label(status)
-                devices = walkthrough.fit(page.key).devices
-                ticked = sum(d.id in walkthrough.step_progress(page.key).devices_done for d in devices)
-                if page.step.applicability.per_device and devices and 0 < ticked < len(devices):
+                devices = len(view.fit.devices)
+                if view.per_device and 0 < view.ticked_count < devices:
                     words = tr(
                         "{status} ({ticked} of {total} devices)",
                         status=words,
-                        ticked=ticked,
-                        total=len(devices),
+                        ticked=view.ticked_count,
+                        total=devices,
                     )
-                if walkthrough.is_updated_since_done(page.key):
+                if view.updated_since_done:
                     words = tr("{status}, updated since you did this", status=words)
                 text = tr(
-                    "{number}. {title}\n{status}",
-                    number=walkthrough.step_number(page.key),
-                    title=page.step.title,
-                    status=words,
+                    "{number}. {title}\n{status}", number=view.number, title=view.step.title, status=words
                 )
                 if item.data(ICON_ROLE) != status.value:
                     item.setIcon(self._icons[status])

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content.models import Confidence, Instructions, NewestVersions, Source, Step
+from privacy_walkthrough.core.content.models import Confidence, Instructions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
@@ -17,11 +17,12 @@ from privacy_walkthrough.core.labels import (
     path_text,
     version_range_label,
 )
-from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepProgress, StepStatus
+from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.core.view_settings import Section, ViewSettings
+from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.collapsible import CollapsibleSection
 from privacy_walkthrough.qt.decision_bar import DecisionBar
-from privacy_walkthrough.qt.fit_panel import FitPanel, PersonalView
+from privacy_walkthrough.qt.fit_panel import FitPanel
 from privacy_walkthrough.qt.qr_picture import QrCodeWidget
 from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, ScrollBodyWidget, WrappedLabel
@@ -140,21 +141,19 @@ class StepPage(QWidget):
 
     # -- rendering ----------------------------------------------------------------------
 
-    def show_step(
-        self,
-        step: Step,
-        number: int,
-        total: int,
-        progress: StepProgress,
-        updated: bool = False,
-        view: PersonalView | None = None,
-        checked_against: NewestVersions | None = None,
-    ) -> None:
+    def show_step(self, view: StepView) -> None:
+        """Draw the step as the walkthrough sees it for this person."""
         self.flush_note()
+        step = view.step
         first_show = self.step is None or self.step.id != step.id
         self.step = step
         self.eyebrow_label.setText(
-            tr("Step {number} of {total} · {kind}", number=number, total=total, kind=kind_label(step.kind))
+            tr(
+                "Step {number} of {total} · {kind}",
+                number=view.number,
+                total=view.total,
+                kind=kind_label(step.kind),
+            )
         )
         self.title_label.setText(step.title)
         self.title_label.setAccessibleName(step.title)
@@ -164,10 +163,9 @@ class StepPage(QWidget):
             versions=step.applies_to,
             date=step.reviewed.isoformat(),
         )
-        checked = checked_against_label(step, checked_against)
+        checked = checked_against_label(step, view.checked_against)
         self.meta_label.setText(f"{meta} {checked}" if checked else meta)
-        shown = view.fit.instructions if view else tuple(step.instructions)
-        conditional = view.fit.conditional if view else ()
+        shown, conditional = view.fit.instructions, view.fit.conditional
         content_key = (
             step.id,
             tuple(step.instructions.index(i) for i in shown),
@@ -178,21 +176,15 @@ class StepPage(QWidget):
             self._content_key = content_key
         else:
             self.show_sections()
-        if view is not None:
-            self.fit_panel.show_view(view)
-        else:
-            self.fit_panel.hide()
-        if self.note_edit.toPlainText() != progress.note:
+        self.fit_panel.show_view(view)
+        if self.note_edit.toPlainText() != view.note:
             self.note_edit.blockSignals(True)
-            self.note_edit.setPlainText(progress.note)
+            self.note_edit.setPlainText(view.note)
             self.note_edit.blockSignals(False)
-        self.decision_bar.show_step(step, progress, updated)
-        self.decision_bar.allow_done(view is None or view.can_mark_done)
+        self.decision_bar.show_step(view)
+        self.decision_bar.allow_done(view.can_mark_done)
         if first_show:
             self.scroll_area.verticalScrollBar().setValue(0)
-
-    def show_progress(self, progress: StepProgress, updated: bool = False) -> None:
-        self.decision_bar.show_status(progress, updated)
 
     def _clear_content(self) -> None:
         while (item := self.content_layout.takeAt(0)) is not None:
@@ -364,6 +356,3 @@ class StepPage(QWidget):
     def on_decision_bar_status_chosen(self, status: StepStatus, reason: str) -> None:
         if self.step is not None:
             self.status_chosen.emit(self.step.id, status, reason)
-
-    def focus_first(self) -> None:
-        self.decision_bar.done_button.setFocus(Qt.FocusReason.OtherFocusReason)

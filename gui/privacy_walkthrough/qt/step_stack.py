@@ -11,26 +11,9 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.view_settings import ViewSettings
-from privacy_walkthrough.core.walkthrough.flow import PageKind, Walkthrough
-from privacy_walkthrough.core.walkthrough.versions import newer_version_notes
-from privacy_walkthrough.qt.fit_panel import PersonalView
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.core.walkthrough.views import PageKind
 from privacy_walkthrough.qt.step_page import StepPage
-
-
-def personal_view(walkthrough: Walkthrough, step_id: str) -> PersonalView:
-    """What a step means for this person, for the page's fit panel."""
-    step_fit = walkthrough.fit(step_id)
-    guide = walkthrough.guide
-    devices = walkthrough.progress.devices
-    return PersonalView(
-        fit=step_fit,
-        progress=walkthrough.step_progress(step_id),
-        all_devices=tuple(walkthrough.progress.devices),
-        recheck=tuple(walkthrough.recheck_devices(step_id)),
-        per_device=walkthrough.guide.step(step_id).applicability.per_device,
-        can_mark_done=walkthrough.can_mark_done(step_id),
-        newer_notes=tuple(newer_version_notes(step_fit, guide.checked_against(guide.step(step_id)), devices)),
-    )
 
 
 class StepStackWidget(QStackedWidget):
@@ -71,18 +54,8 @@ class StepStackWidget(QStackedWidget):
 
     def fill(self, walkthrough: Walkthrough, step_id: str) -> StepPage:
         """Bring a step's page up to date with the walkthrough (without showing it)."""
-        shown = walkthrough.step_progress(step_id)  # with the status as it counts (may be automatic)
-        shown = shown.model_copy(update={"status": walkthrough.status(step_id)})  # for display: not checked
         page = self.page_for(step_id)
-        page.show_step(
-            walkthrough.guide.step(step_id),
-            walkthrough.step_number(step_id),
-            len(walkthrough.guide.steps),
-            shown,
-            walkthrough.is_updated_since_done(step_id),
-            personal_view(walkthrough, step_id),
-            walkthrough.guide.checked_against(walkthrough.guide.step(step_id)),
-        )
+        page.show_step(walkthrough.step_view(step_id))
         return page
 
     def show_step(self, walkthrough: Walkthrough, step_id: str) -> None:

@@ -106,11 +106,10 @@ class SummaryPage(QWidget):
         )
         if not self.person_name_edit.hasFocus():
             self.person_name_edit.setText(walkthrough.progress.person_name)
-        self.steps_table.show_walkthrough(walkthrough)
-        done_titles = [
-            step.title for step in walkthrough.guide.steps if walkthrough.status(step.id).is_finished
-        ]
-        open_titles = [s.title for s in walkthrough.open_steps()]
+        views = [walkthrough.step_view(step_id) for step_id in walkthrough.guide.step_ids]
+        self.steps_table.show_views(views)
+        done_titles = [v.step.title for v in views if v.status.is_finished]
+        open_titles = [v.step.title for v in views if not v.status.is_settled]
         protected = (
             tr("Now protected or understood: {steps}.", steps="; ".join(done_titles))
             if done_titles
@@ -125,10 +124,11 @@ class SummaryPage(QWidget):
         recheck = [
             tr(
                 "{step} (on {devices})",
-                step=step.title,
-                devices=", ".join(device_label(d, walkthrough.progress.devices) for d in devices),
+                step=v.step.title,
+                devices=", ".join(device_label(d, v.all_devices) for d in v.recheck),
             )
-            for step, devices in walkthrough.steps_to_recheck()
+            for v in views
+            if v.recheck
         ]
         self.recheck_label.setVisible(bool(recheck))
         self.recheck_label.setText(

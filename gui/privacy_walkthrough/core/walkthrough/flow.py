@@ -4,7 +4,9 @@ Pages: welcome, setup (the person's devices and answers), one per step, summary.
 step means for this person (:mod:`.applicability`) follows from their devices and answers;
 ``status`` is the effective one (an undecided step that does not apply reads as such).
 
-The GUI never edits progress itself: it calls the named actions here, and every action
+The window reads one immutable record per step (:meth:`Walkthrough.step_view`, see
+:mod:`.views`) and moves with :meth:`~Walkthrough.go_next` and its siblings.  It never edits
+progress itself: it calls the named actions here, and every action
 ends in one place, :meth:`Walkthrough._changed`, which stamps the time and hands the
 progress to the ``on_change`` callback (the app saves it there).
 """
@@ -13,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum
 
 from privacy_walkthrough.core.content.hash import changed_since_done, step_content_hash
 from privacy_walkthrough.core.content.models import Guide, Step
@@ -31,27 +31,8 @@ from privacy_walkthrough.core.progress.models import (
 )
 from privacy_walkthrough.core.walkthrough import device_changes
 from privacy_walkthrough.core.walkthrough.applicability import Fit, all_ticked, effective_status, fit
-
-
-class PageKind(Enum):
-    WELCOME = "welcome"
-    SETUP = "setup"  # the person's devices and answers
-    STEP = "step"
-    SUMMARY = "summary"
-
-
-@dataclass(frozen=True)
-class Page:
-    kind: PageKind
-    key: str  # WELCOME_PAGE, SETUP_PAGE, SUMMARY_PAGE or the step id
-    step: Step | None = None
-
-
-@dataclass(frozen=True)
-class Tally:
-    done: int  # done or acknowledged
-    settled: int  # done, acknowledged, skipped or not applicable
-    total: int
+from privacy_walkthrough.core.walkthrough.versions import newer_version_notes
+from privacy_walkthrough.core.walkthrough.views import Page, PageKind, StepView, Tally
 
 
 def utc_now() -> dt.datetime:
@@ -91,6 +72,7 @@ class Walkthrough:
         # how each step fits the person (kept while their devices and answers stay the same)
         # and each step's content hash (the guide does not change while the walkthrough is open).
         self._fits: dict[str, Fit] = {}
+        self._newer_notes: dict[str, tuple[str, ...]] = {}  # kept with the fits: they follow from them
         self._fits_person: tuple[tuple[Device, ...], Answers] | None = None
         self._hashes: dict[str, str] = {}
         self._index = self._resume_index()
@@ -141,9 +123,12 @@ class Walkthrough:
     # -- navigation ---------------------------------------------------------------------
 
     def go_to(self, index: int) -> None:
+        """Move to a page; leaving the set-up page marks it as seen (``setup_done``)."""
         if not 0 <= index < len(self.pages):
             raise IndexError(index)
         if index != self._index:
+            if self.current.kind is PageKind.SETUP:
+                self.progress.setup_done = True
             self._index = index
             self.progress.current_page = self.current.key
             self._changed()
@@ -169,6 +154,7 @@ class Walkthrough:
         person = (tuple(self.progress.devices), self.progress.answers)
         if person != self._fits_person:
             self._fits.clear()
+            self._newer_notes.clear()
             self._fits_person = person
         found = self._fits.get(step_id)
         if found is None:
@@ -183,10 +169,6 @@ class Walkthrough:
             found = self._hashes[step.id] = step_content_hash(step)
         return found
 
-    def stored_status(self, step_id: str) -> StepStatus:
-        """The status as the person left it."""
-        return self.progress.step(step_id).status
-
     def status(self, step_id: str) -> StepStatus:
         """The status to show: an undecided step that does not apply to the person reads as
         not applicable (a step no longer in the guide keeps its stored status)."""
@@ -195,8 +177,35 @@ class Walkthrough:
             return entry.status
         return effective_status(entry, self.fit(step_id))
 
-    def step_progress(self, step_id: str) -> StepProgress:
-        return self.progress.step(step_id)
+    def step_view(self, step_id: str) -> StepView:
+        """Everything the window shows about one step (raises KeyError for an unknown step)."""
+        step = self.guide.step(step_id)
+        step_fit = self.fit(step_id)
+        entry = self.progress.step(step_id)  # read once: a step never touched makes a new record
+        status = effective_status(entry, step_fit)
+        checked = self.guide.checked_against(step)
+        devices = self.progress.devices
+        notes = self._newer_notes.get(step_id)
+        if notes is None:
+            notes = self._newer_notes[step_id] = tuple(newer_version_notes(step_fit, checked, devices))
+        return StepView(
+            step=step,
+            number=self.step_number(step_id),
+            total=len(self.guide.steps),
+            status=status,
+            note=entry.note,
+            skip_reason=entry.skip_reason,
+            done_at=entry.done_at,
+            confirmed_at=entry.confirmed_at,
+            ticked=frozenset(entry.devices_done),
+            fit=step_fit,
+            all_devices=tuple(devices),
+            recheck=tuple(d for d in devices if d.id in entry.recheck),
+            can_mark_done=not step.applicability.per_device or all_ticked(entry, step_fit),
+            updated_since_done=changed_since_done(step, entry, self.content_hash(step)),
+            checked_against=checked,
+            newer_notes=notes,
+        )
 
     def _editable(self, step_id: str) -> StepProgress:
         self.guide.step(step_id)  # raises KeyError for a step that is not in the guide
@@ -309,18 +318,7 @@ class Walkthrough:
             self.progress.answers = answers
             self._changed()
 
-    def mark_setup_done(self) -> None:
-        """The person has been through the setup page (the window need not send them there)."""
-        if not self.progress.setup_done:
-            self.progress.setup_done = True
-            self._changed()
-
     # -- check again after an update ------------------------------------------------------
-
-    def recheck_devices(self, step_id: str) -> list[Device]:
-        """The devices to check this step again on, in the order of the person's devices."""
-        wanted = set(self.progress.step(step_id).recheck)
-        return [d for d in self.progress.devices if d.id in wanted]
 
     def confirm_still_set(self, step_id: str) -> None:
         """The person checked: the setting is still as they left it on every flagged device."""
@@ -328,18 +326,6 @@ class Walkthrough:
         entry.recheck = []
         entry.confirmed_at = self._clock()
         self._changed()
-
-    def steps_to_recheck(self) -> list[tuple[Step, list[Device]]]:
-        """Every step with devices to check again on, in guide order."""
-        found = [(step, self.recheck_devices(step.id)) for step in self.guide.steps]
-        return [(step, devices) for step, devices in found if devices]
-
-    def is_updated_since_done(self, step_id: str) -> bool:
-        """The step was finished, and the guide has changed what it says since then."""
-        if step_id not in self.guide.step_ids:
-            return False
-        step = self.guide.step(step_id)
-        return changed_since_done(step, self.progress.step(step_id), self.content_hash(step))
 
     def set_note(self, step_id: str, note: str) -> None:
         entry = self._editable(step_id)
@@ -361,13 +347,6 @@ class Walkthrough:
         done = sum(s.is_finished for s in statuses)
         settled = sum(s.is_settled for s in statuses)
         return Tally(done=done, settled=settled, total=len(statuses))
-
-    def open_steps(self) -> list[Step]:
-        return [s for s in self.guide.steps if not self.status(s.id).is_settled]
-
-    @property
-    def is_finished(self) -> bool:
-        return not self.open_steps()
 
     def _changed(self) -> None:
         self.progress.updated_at = self._clock()
