@@ -264,7 +264,7 @@ def write_report(figures: Figures, before: Figures | None, command: str) -> str:
         lines += [
             "",
             "The Before column is the same benchmark run against the code before this work "
-            "(bench/before.json, same machine).",
+            "(the results.json given with --baseline, same machine).",
         ]
     lines += ["", "What the figures mean, and what is left: bench/README.md.", ""]
     return "\n".join(lines)

@@ -142,8 +142,9 @@ def test_resuming_at_a_step_imports_neither_printing_nor_qr_codes_nor_other_page
     done = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
     title, imported, built = done.stdout.splitlines()
     assert (title, imported) == ("Turn off iCloud Backup and delete old backups", "[]")
-    # Only the validators the start needs are built (defer_build): the files read, as a whole.
-    assert built == "['GuideInfo', 'Progress', 'Step']"
+    # Only the validators the start needs are built (defer_build): the files read, as a whole,
+    # and the progress of a step not yet touched. Not the list of profiles (there is none yet).
+    assert built == "['GuideInfo', 'Progress', 'Step', 'StepProgress']"
 
 
 def test_resuming_at_a_step_builds_no_other_page_until_it_is_needed(

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
+from functools import cache
 from typing import Annotated, Any, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -328,6 +329,16 @@ class NewestVersions(StrictModel):
     ]
 
 
+@cache
+def _FOR_EVERYONE() -> Applicability:  # noqa: N802 (a constant, made when first needed)
+    """The applicability of a step that has no [applicability] table: one shared, frozen record.
+
+    Made from its defaults without a check (``model_construct``), once: a start need not build
+    Applicability's own validator for it, and steps do not each pay for making it.
+    """
+    return Applicability.model_construct()
+
+
 class Step(StrictModel):
     """One recommendation of the guide (a file ``steps/<id>.toml``)."""
 
@@ -406,7 +417,7 @@ class Step(StrictModel):
             "Whom the step fits: an [applicability] table with the devices it concerns, whether it is "
             "ticked per device, answers that rule it out or call for a caution, and minimum versions."
         ),
-    ] = Field(default_factory=Applicability.model_construct)  # its defaults: nothing to check or build
+    ] = Field(default_factory=lambda: _FOR_EVERYONE())
 
     @model_validator(mode="after")
     def _settings_have_instructions(self) -> Self:

@@ -188,9 +188,5 @@ class Progress(Record):
     setup_done: bool = False  # v3: the person has been through the setup page
 
     def step(self, step_id: str) -> StepProgress:
-        """The saved state of a step; a step never touched reads as not started.
-
-        That one is made from the defaults without being checked (``model_construct``): a
-        start that only reads progress need not build StepProgress's own validator.
-        """
-        return self.steps.get(step_id) or StepProgress.model_construct()
+        """The saved state of a step; a step never touched reads as not started."""
+        return self.steps.get(step_id) or StepProgress()
