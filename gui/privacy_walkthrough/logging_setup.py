@@ -1,15 +1,17 @@
 """Logging, configured once at start-up: a file in the log folder, no user text.
 
-The log is rotated when the app starts, not while it runs: a session logs a few lines
-(start, saves that failed, a crash's code locations), so a size check at start-up keeps
-the folder small without ``logging.handlers``, which brings in socket, pickle and queue
-(about 8 ms before the resumed step could be shown; see ``bench/README.md``).
+``logging.handlers.RotatingFileHandler`` keeps the log small: past ``MAX_BYTES`` it moves to
+``privacy-walkthrough.log.1`` and older ones shift up, ``BACKUPS`` at most.  Every log file is
+opened by :func:`open_log` (0600, never through a link, never a FIFO).  This module brings in
+``logging.handlers`` (socket, pickle, queue): :mod:`.qt.run` imports it on the second turn of
+start-up, not before the first paint.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import logging.handlers
 import os
 import stat
 from pathlib import Path
@@ -19,20 +21,6 @@ from privacy_walkthrough.core.regular_files import NotRegularFileError
 LOG_FILE = "privacy-walkthrough.log"
 MAX_BYTES = 512_000
 BACKUPS = 3  # privacy-walkthrough.log.1 (the newest) … .3
-
-
-def rotate(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
-    """Move a log that has grown past ``max_bytes`` to ``<name>.1``, shifting older ones up."""
-    try:
-        if path.lstat().st_size <= max_bytes:
-            return
-    except OSError:  # no log yet
-        return
-    for number in range(backups - 1, 0, -1):
-        older = path.with_name(f"{path.name}.{number}")
-        if older.exists():
-            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
-    os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 _LOG_FLAGS = (
@@ -62,8 +50,8 @@ def open_log(path: Path) -> int:
     return fd
 
 
-class PrivateFileHandler(logging.FileHandler):
-    """A FileHandler whose file is opened by :func:`open_log`."""
+class PrivateFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating handler whose files are opened by :func:`open_log`."""
 
     def _open(self) -> io.TextIOWrapper:
         return open(open_log(Path(self.baseFilename)), "a", encoding=self.encoding, errors=self.errors)
@@ -78,8 +66,9 @@ def configure_logging(log_folder: Path) -> Path | None:
         if log_folder.is_symlink():
             raise NotRegularFileError(0, "the log folder is a link", str(log_folder))
         log_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        rotate(log_folder / LOG_FILE)
-        handler = PrivateFileHandler(log_folder / LOG_FILE, encoding="utf-8")
+        handler = PrivateFileHandler(
+            log_folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
     except OSError:
         handler, path = logging.NullHandler(), None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

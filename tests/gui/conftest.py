@@ -12,6 +12,7 @@ from privacy_walkthrough.core.content.loader import load_guide
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress.store import ProgressStore
+from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths
@@ -19,6 +20,7 @@ from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from tests.helpers import ScriptedDialogs, write_guide
 
 WindowFactory = Callable[..., WalkthroughWindow]
+WalkthroughFactory = Callable[..., Walkthrough]
 
 
 @pytest.fixture
@@ -35,6 +37,18 @@ def small_guide(tmp_path: Path) -> Guide:
         not_completable=("read-only",),
     )
     return load_guide(folder)
+
+
+@pytest.fixture
+def make_walkthrough(tmp_path: Path) -> WalkthroughFactory:
+    """A walkthrough of ``guide`` (the shipped one by default) saving to a file in tmp_path:
+    for tests about one widget, which build only that widget."""
+
+    def make(guide: Guide | None = None) -> Walkthrough:
+        guide = guide or load_default_guide()
+        return Session(guide, ProgressStore(tmp_path / "progress.json")).walkthrough
+
+    return make
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ HEAVY = (
     "segno",
     "privacy_walkthrough.qt.main_window",
     "PySide6.QtPrintSupport",
+    "logging.handlers",
 )
 
 
@@ -59,6 +60,9 @@ def test_the_shell_says_when_it_was_painted_and_hands_its_place_over(qtbot: QtBo
     assert not shell.isVisible()
 
 
+MAX_LOOKS = 3000  # every 10 ms: the window has long been open, or the start is stuck
+
+
 def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
     qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,22 +71,35 @@ def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
     paths.ensure()
     paths.progress_file("imessage-privacy").write_bytes(b'{"format": ')
     opened: list[WalkthroughWindow] = []
+    failed: list[BaseException] = []
+    looks = iter(range(MAX_LOOKS))
 
     def close_once_open() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WalkthroughWindow)]
-        if windows and windows[0].isVisible():
-            opened.append(windows[0])
-            shells = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupWindow)]
-            assert not any(shell.isVisible() for shell in shells)
-            windows[0].close()
-        else:
-            QTimer.singleShot(10, close_once_open)
+        """Runs inside the event loop: a failure here ends the loop, so the test fails, not hangs."""
+        try:
+            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WalkthroughWindow)]
+            if windows and windows[0].isVisible():
+                opened.append(windows[0])
+                shells = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupWindow)]
+                assert not any(shell.isVisible() for shell in shells)
+                windows[0].close()
+            elif next(looks, None) is None:
+                raise AssertionError(f"no walkthrough window after {MAX_LOOKS} looks")
+            else:
+                QTimer.singleShot(10, close_once_open)
+        except BaseException as exc:
+            failed.append(exc)
+            QApplication.closeAllWindows()
+            QApplication.exit(2)
 
     QTimer.singleShot(0, close_once_open)
     args = argparse.Namespace(data_dir=paths.data, pseudo_locale=False, color_scheme="system", content=None)
 
-    assert run_gui(args, dialogs) == 0
+    status = run_gui(args, dialogs)
 
+    if failed:
+        raise failed[0]
+    assert status == 0
     assert opened
     assert any(kind == "warn" and "could not be read" in text for kind, text in dialogs.asked)
     with InstanceLock(paths.data):  # released on the way out

@@ -13,7 +13,8 @@ from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from privacy_walkthrough.qt.page_stack import StackPage
-from tests.gui.conftest import WindowFactory
+from privacy_walkthrough.qt.step_page import StepPage
+from tests.gui.conftest import WalkthroughFactory, WindowFactory
 from tests.helpers import ScriptedDialogs
 
 
@@ -21,11 +22,9 @@ def open_step(window: WalkthroughWindow, step_id: str) -> None:
     window.go_to_page(window.walkthrough.page_index_of_step(step_id))
 
 
-def shown_paths(window: WalkthroughWindow) -> list[str]:
+def shown_paths(page: StepPage) -> list[str]:
     return [
-        label.text()
-        for label in window.step_page.content_box.findChildren(QLabel)
-        if label.objectName() == "pathLabel"
+        label.text() for label in page.content_box.findChildren(QLabel) if label.objectName() == "pathLabel"
     ]
 
 
@@ -71,18 +70,21 @@ def test_coming_back_to_the_setup_page_keeps_its_rows_unless_the_devices_changed
     assert len(window.setup_page.rows) == 2
 
 
-def test_instructions_match_the_devices_ios_version(make_window: WindowFactory) -> None:
-    window = make_window()
-    walkthrough = window.walkthrough
+def test_instructions_match_the_devices_ios_version(
+    qtbot: QtBot, make_walkthrough: WalkthroughFactory
+) -> None:
+    walkthrough = make_walkthrough()
+    page = StepPage()
+    qtbot.addWidget(page)
     walkthrough.set_devices([Device(id="d1", kind=DeviceKind.IPHONE, os_version="17.5")])
-    open_step(window, "shared-with-you")
-    paths = shown_paths(window)
+    page.show_step(walkthrough.step_view("shared-with-you"))
+    paths = shown_paths(page)
     assert any(p.startswith("Settings › Messages") for p in paths)
     assert not any("Apps" in p for p in paths)
 
     walkthrough.set_devices([Device(id="d1", kind=DeviceKind.IPHONE, os_version="18.1")])
-    open_step(window, "shared-with-you")
-    paths = shown_paths(window)
+    page.show_step(walkthrough.step_view("shared-with-you"))
+    paths = shown_paths(page)
     assert any(p.startswith("Settings › Apps › Messages") for p in paths)
     assert not any(p.startswith("Settings › Messages") for p in paths)
 

@@ -10,9 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
+from privacy_walkthrough.core.walkthrough.views import StepView
+from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.page_stack import StackPage
+from privacy_walkthrough.qt.status_table import StepStatusTable
+from privacy_walkthrough.qt.step_list import StepListWidget
+from privacy_walkthrough.qt.step_page import StepPage
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WalkthroughFactory, WindowFactory
 from tests.helpers import ScriptedDialogs
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -230,38 +235,50 @@ def test_a_note_longer_than_the_limit_is_cut_and_still_saved(
 
 
 def test_the_summary_table_follows_decisions_made_after_it_was_shown(
-    make_window: WindowFactory, small_guide: Guide
+    qtbot: QtBot, make_walkthrough: WalkthroughFactory, small_guide: Guide
 ) -> None:
-    window = make_window(small_guide)
-    window.on_summary_triggered()
-    table = window.summary_page.steps_table
+    walkthrough = make_walkthrough(small_guide)
+    table = StepStatusTable(status_icons())
+    qtbot.addWidget(table)
+
+    def views() -> list[StepView]:
+        return [walkthrough.step_view(step_id) for step_id in small_guide.step_ids]
+
+    table.show_views(views())
     assert table.item(0, 1).text() == "Not yet"
-    window.on_summary_step_requested("first-step")
-    window.step_page.decision_bar.done_button.click()
-    window.on_summary_triggered()
+    walkthrough.set_status("first-step", StepStatus.DONE)
+    walkthrough.set_status("second-step", StepStatus.SKIPPED, "no time")
+    table.show_views(views())
     assert table.item(0, 1).text() == "Done"
     assert table.item(0, 2).text() != ""
-    assert table.item(1, 1).text() == "Not yet"
+    assert table.item(1, 1).text() == "Skipped: no time"
+    assert table.item(2, 1).text() == "Not yet"
 
 
-def test_the_step_list_asks_for_the_set_up_page_until_it_was_seen(make_window: WindowFactory) -> None:
-    window = make_window()
-    setup_item = window.step_list.item(1)
+def test_the_step_list_asks_for_the_set_up_page_until_it_was_seen(
+    qtbot: QtBot, make_walkthrough: WalkthroughFactory
+) -> None:
+    walkthrough = make_walkthrough()
+    step_list = StepListWidget(status_icons())
+    qtbot.addWidget(step_list)
+    step_list.populate(walkthrough)
+    setup_item = step_list.item(1)
     assert setup_item.text() == "Your devices and answers\nNot filled in yet"
-    window.on_next_triggered()  # the set-up page
-    assert not window.walkthrough.progress.setup_done
-    window.on_next_triggered()  # leaving it
-    assert window.walkthrough.progress.setup_done
+    walkthrough.go_next()  # the set-up page
+    assert not walkthrough.progress.setup_done
+    walkthrough.go_next()  # leaving it
+    step_list.refresh(walkthrough)
+    assert walkthrough.progress.setup_done
     assert setup_item.text() == "Your devices and answers"
+    assert step_list.currentRow() == 2
 
 
 def test_a_step_page_shows_block_titles_how_to_undo_and_the_versions_checked(
-    make_window: WindowFactory,
+    qtbot: QtBot, make_walkthrough: WalkthroughFactory
 ) -> None:
-    window = make_window()
-    window.walkthrough.go_to_step("icloud-backup")
-    window.refresh()
-    page = window.step_page
+    page = StepPage()
+    qtbot.addWidget(page)
+    page.show_step(make_walkthrough().step_view("icloud-backup"))
     headings = [h.text() for h in page.content_box.findChildren(HeadingLabel)]
     assert "Turn off iCloud Backup — iPhone/iPad (iOS 16 and later)" in headings
     assert "Delete old backups — iPhone/iPad (iOS 16 and later)" in headings

@@ -1,4 +1,4 @@
-"""The content hash: the same digest as hashlib's SHA-256, without loading OpenSSL at start-up."""
+"""The content hash: the start of hashlib's SHA-256 of the step's canonical JSON."""
 
 from __future__ import annotations
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough.core.i18n import set_catalog, tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockedError, InstanceLockError
-from privacy_walkthrough.logging_setup import configure_logging
 from privacy_walkthrough.paths import AppPaths, DataFolderError
 from privacy_walkthrough.qt.crash_handler import CrashHandler
 from privacy_walkthrough.qt.look import apply_app_icon, apply_look
@@ -57,7 +56,7 @@ def run_gui(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     try:
         lock.acquire()
     except InstanceLockError as exc:
-        configure_logging(paths.logs)
+        _start_logging(paths)
         log.info("Not started: %s (process %s)", type(exc).__name__, getattr(exc, "pid", None))
         title = (
             tr("Privacy Walkthrough is already open")
@@ -97,6 +96,13 @@ def _unexpected(exc: Exception) -> str:
     )
 
 
+def _start_logging(paths: AppPaths) -> Path | None:
+    """The rotating log file (its module is loaded in the second turn; see the docstring)."""
+    from privacy_walkthrough.logging_setup import configure_logging
+
+    return configure_logging(paths.logs)
+
+
 def real_dialogs() -> Dialogs:
     """The app's real dialogs (their module is loaded in the second turn; see the docstring)."""
     from privacy_walkthrough.qt.dialogs import Dialogs
@@ -115,7 +121,7 @@ def _run_window(app: QApplication, paths: AppPaths, dialogs: Dialogs | None, con
         if not shell.isVisible():  # closed before the walkthrough was ready
             return
         try:
-            log_file = configure_logging(paths.logs)
+            log_file = _start_logging(paths)
             apply_app_icon(app)
             chosen = dialogs or real_dialogs()
             window = build_window(paths, chosen, content)

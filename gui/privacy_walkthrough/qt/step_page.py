@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.models import Confidence, Instructions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
-from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import (
     checked_against_label,

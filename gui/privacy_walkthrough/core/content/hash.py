@@ -8,14 +8,7 @@ the step can be shown as "updated since you did this".
 from __future__ import annotations
 
 import json
-
-try:  # CPython's own SHA-256: hashlib would map OpenSSL (+3.5 MB) at start-up just for this
-    from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
-except ImportError:
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # 3.11
-    except ImportError:  # another Python: the same digest, from hashlib
-        from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+from hashlib import sha256
 
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import to_data

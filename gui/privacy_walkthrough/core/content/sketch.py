@@ -12,9 +12,9 @@ the content changes, and it is vector art, sharp at any size.
 from __future__ import annotations
 
 import re
+from html import escape
 
 from privacy_walkthrough.core.content.models import Instructions, Platform
-from privacy_walkthrough.core.html_text import escape
 from privacy_walkthrough.core.i18n import tr
 
 WIDTH = 360
