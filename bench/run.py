@@ -13,7 +13,10 @@ It is not part of the test suite.  Every figure is a median over at least 10 rep
 4. saving after a change (atomic, with fsync);
 5. the checklist as PDF, shipped guide and a synthetic 1,000-step guide;
 6. loading and validating both guides;
-7. (unless --skip-size) the installed size of the app and its dependencies in a fresh venv.
+7. (unless --skip-size) the installed size of the app and its dependencies in a fresh venv;
+8. (with --bundle LAUNCHER) the self-contained app's first paint against the reference,
+   under Xvfb (bench/bundle_start.py); ``--only bundle --bundle LAUNCHER`` runs only that and
+   rewrites only its section of bench/results.md.
 
 Raw samples go to bench/out/results.json; the table to bench/results.md.
 """
@@ -166,7 +169,12 @@ def main() -> int:
         "--repeat", type=int, default=10, help="repetitions of each measurement (at least 10)"
     )
     parser.add_argument("--skip-size", action="store_true", help="do not build a venv to measure the size")
-    parser.add_argument("--only", choices=("start", "steps", "save", "pdf", "load"), action="append")
+    parser.add_argument(
+        "--only", choices=("start", "steps", "save", "pdf", "load", "bundle"), action="append"
+    )
+    parser.add_argument(
+        "--bundle", type=Path, help="the launcher printed by ./dev bundle (Linux, needs Xvfb)"
+    )
     parser.add_argument("--baseline", type=Path, help="an earlier results.json, shown as a 'before' column")
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
     args = parser.parse_args()
@@ -175,7 +183,11 @@ def main() -> int:
     sys.path.insert(0, str(BENCH))
     work = OUT / "work"
     work.mkdir(parents=True, exist_ok=True)
-    wanted = set(args.only or ("start", "steps", "save", "pdf", "load"))
+    wanted = set(
+        args.only or ("start", "steps", "save", "pdf", "load", *(("bundle",) if args.bundle else ()))
+    )
+    if "bundle" in wanted and args.bundle is None:
+        parser.error("--only bundle needs --bundle LAUNCHER (the last line ./dev bundle prints)")
     results: dict[str, Any] = {"repeat": args.repeat, "when": dt.datetime.now().astimezone().isoformat()}
     results["machine"] = machine()
     if "start" in wanted:
@@ -197,6 +209,15 @@ def main() -> int:
         results["load_synthetic"] = measure("load", work, args.repeat, "synthetic")
         results["load_cold_shipped"] = measure_cold_loads(args.repeat, work, "shipped")
         results["load_cold_synthetic"] = measure_cold_loads(args.repeat, work, "synthetic")
+    if "bundle" in wanted:
+        from bundle_start import measure_bundle_start
+
+        print("the self-contained app's first paint, bundle / installed / reference", end=" ", flush=True)
+        results["bundle_start"] = measure_bundle_start(
+            args.bundle.resolve(), sys.executable, args.repeat, work
+        )
+    if wanted == {"bundle"}:
+        return _write_bundle_section(results, args.output)
     if not args.skip_size:
         print("installed size (a fresh venv)", flush=True)
         results["size"] = measure_size(work)
@@ -205,8 +226,32 @@ def main() -> int:
     baseline = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline else None
     command = " ".join(["python", "bench/run.py", *sys.argv[1:]])
     text = write_report(Figures(results), Figures(baseline) if baseline else None, command)
+    text = _with_bundle_section(text, results, args.output)
     args.output.write_text(text, encoding="utf-8")
     print(text)
+    return 0
+
+
+def _command() -> str:
+    return " ".join(["python", "bench/run.py", *sys.argv[1:]])
+
+
+def _with_bundle_section(text: str, results: dict[str, Any], output: Path) -> str:
+    """The report with this run's bundle figures, or those of the last run that had them."""
+    from bundle_start import bundle_section, existing_section, replace_section
+
+    if "bundle_start" in results:
+        section = bundle_section(results["bundle_start"], results["when"][:16].replace("T", " "), _command())
+        return replace_section(text, section)
+    old = existing_section(output.read_text(encoding="utf-8")) if output.exists() else None
+    return replace_section(text, old) if old else text
+
+
+def _write_bundle_section(results: dict[str, Any], output: Path) -> int:
+    text = output.read_text(encoding="utf-8") if output.exists() else "# Benchmark results\n"
+    text = _with_bundle_section(text, results, output)
+    output.write_text(text, encoding="utf-8")
+    print(text[text.index("<!-- bundle-start") :])
     return 0
 
 

@@ -133,6 +133,7 @@ class ScriptedDialogs:
     open_paths: list[Path | None] = field(default_factory=list)
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
+    shown_about: list[object] = field(default_factory=list)
     passphrases: list[str | None] = field(default_factory=list)  # typed at each unlock; None: Cancel
     new_passphrases: list[Any] = field(default_factory=list)  # PassphraseChoice, or None: Cancel
 
@@ -161,6 +162,9 @@ class ScriptedDialogs:
     def open_path(self, parent: object, title: str, file_filter: str) -> Path | None:
         self.asked.append(("open_path", title))
         return self.open_paths.pop(0)
+
+    def about(self, parent: object, about: object) -> None:
+        self.shown_about.append(about)
 
     def open_url(self, url: str) -> bool:
         self.opened_urls.append(url)

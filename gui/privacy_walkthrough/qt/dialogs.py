@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMe
 if TYPE_CHECKING:  # the guide chooser brings in the content models; the first paint does without
     from PySide6.QtPrintSupport import QPrinter  # loaded when first printing: the window does without
 
+    from privacy_walkthrough.core.about import AboutText
     from privacy_walkthrough.core.progress.sealed import SealKey
     from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
     from privacy_walkthrough.guides import GuideEntry
@@ -82,6 +83,12 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen_index()
+
+    def about(self, parent: QWidget | None, about: AboutText) -> None:
+        """Help > About, with the address of newer versions as text to copy."""
+        from privacy_walkthrough.qt.about_dialog import AboutDialog
+
+        AboutDialog(about, parent).exec()
 
     def unlock(
         self, parent: QWidget | None, label: str, derive: Callable[[str], SealKey], guard: UnlockGuard

@@ -193,19 +193,11 @@ class WindowActions:
         self.dialogs.inform(self.window, tr("Keyboard shortcuts"), rows)
 
     def show_about(self) -> None:
+        from privacy_walkthrough.core.about import about_text, releases_url
+
         info = self.guide
-        self.dialogs.inform(
-            self.window,
-            tr("About Privacy Walkthrough"),
-            tr(
-                "Privacy Walkthrough {version}. Guide “{guide}”, version {guide_version}, last reviewed "
-                "{reviewed}. This app never connects to the internet.",
-                version=__version__,
-                guide=info.title,
-                guide_version=info.version,
-                reviewed=info.reviewed.isoformat(),
-            ),
-        )
+        about = about_text(__version__, info.title, info.version, info.reviewed, releases_url())
+        self.dialogs.about(self.window, about)
 
     def shortcut_table(self) -> list[tuple[str, str]]:
         """(what it does, keys) for every action that has a shortcut, for the help dialog."""
