@@ -65,8 +65,9 @@ def measure_load(which: str, work: Path, repeat: int) -> Samples:
     """Loading (parse and validate every file, cross-check) and the content writers' full validation."""
     import datetime as dt
 
-    from privacy_walkthrough.content_cli import GuideFolder, Tally, validate_guide
+    from privacy_walkthrough.content_cli import Tally, validate_guide
     from privacy_walkthrough.core.content.loader import load_guide
+    from privacy_walkthrough.guides import GuideFolder
 
     folder = _guide_folder(which, work)
     load_guide(folder)  # the first load in a process: measure_load_cold times that

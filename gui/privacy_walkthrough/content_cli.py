@@ -26,10 +26,11 @@ from privacy_walkthrough.core.content.checks import (
     check_layout,
     sort_findings,
 )
-from privacy_walkthrough.core.content.loader import GUIDE_FILE, STEPS_FOLDER, ContentProblem, inspect_guide
+from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentProblem, inspect_guide
 from privacy_walkthrough.core.content.models import GuideInfo, Step
 from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.guides import GuideFolder, find_guides
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -86,47 +87,12 @@ def _iso_date(value: str) -> dt.date:
 # -- validate -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class GuideFolder:
-    """A guide folder to validate; ``guide_id``/``language`` come from its place in a content root."""
-
-    folder: Traversable
-    shown_as: str
-    guide_id: str | None = None
-    language: str | None = None
-
-
 @dataclass
 class Tally:
     errors: int = 0
     warnings: int = 0
     guides: int = 0
     steps: int = 0
-
-
-def _is_guide_folder(folder: Traversable) -> bool:
-    return (folder / GUIDE_FILE).is_file() or (folder / STEPS_FOLDER).is_dir()
-
-
-def _subfolders(folder: Traversable) -> list[Traversable]:
-    return sorted(
-        (f for f in folder.iterdir() if f.is_dir() and not f.name.startswith(".")), key=lambda f: f.name
-    )
-
-
-def find_guides(root: Traversable, shown_as: str) -> list[GuideFolder]:
-    """The guide folders in ``root``: itself, ``<language>/`` or ``<guide-id>/<language>/``."""
-    if _is_guide_folder(root):
-        return [GuideFolder(root, shown_as)]
-    found: list[GuideFolder] = []
-    for first in _subfolders(root):
-        if _is_guide_folder(first):  # root is one guide's folder, holding a folder per language
-            found.append(GuideFolder(first, f"{shown_as}/{first.name}", root.name, first.name))
-            continue
-        for second in _subfolders(first):
-            place = f"{shown_as}/{first.name}/{second.name}"
-            found.append(GuideFolder(second, place, first.name, second.name))
-    return found
 
 
 def _trouble(shown_as: str, exc: BaseException) -> Finding:

@@ -1,25 +1,44 @@
-"""Finding guides: the shipped ones, the person's own guide folder, and ``--content FOLDER``.
+"""Finding guides: the shipped ones, the person's own guide folder, ``--content FOLDER``,
+and what ``validate`` checks.
 
-A folder can be a guide itself (holding guide.toml), a guide-id folder holding language
-folders, or a content root holding several ``<guide-id>/<language>/`` guides.  A guide
+A folder can be a guide itself (holding guide.toml or a steps folder), a guide-id folder
+holding language folders, or a content root holding several ``<guide-id>/<language>/``
+guides; hidden folders are skipped.  :func:`find_guides` lists every one (``validate``
+checks them all); the app opens one language per guide (:func:`guide_folders`).  A guide
 that fails to load is still listed, with its problems, so the app can say what is wrong
 instead of stopping.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.abc import Traversable
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentError, ContentProblem, load_guide
+from privacy_walkthrough.core.content.loader import (
+    GUIDE_FILE,
+    STEPS_FOLDER,
+    ContentError,
+    ContentProblem,
+    load_guide,
+)
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.i18n import tr
 
 DEFAULT_GUIDE = "imessage-privacy"
 DEFAULT_LANGUAGE = "en"
 MAX_GUIDES = 50  # guide folders looked at in one place (a guides folder, --content)
+
+
+@dataclass(frozen=True)
+class GuideFolder:
+    """A guide folder found under a root; ``guide_id``/``language`` come from its place there."""
+
+    folder: Traversable
+    shown_as: str  # its path for messages, from the root as the person gave it
+    guide_id: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,34 +60,45 @@ def load_default_guide() -> Guide:
     return load_guide(resources.content_root() / DEFAULT_GUIDE / DEFAULT_LANGUAGE)
 
 
-def _is_guide(folder: Traversable) -> bool:
-    return (folder / GUIDE_FILE).is_file()
+def is_guide_folder(folder: Traversable) -> bool:
+    return (folder / GUIDE_FILE).is_file() or (folder / STEPS_FOLDER).is_dir()
 
 
-def _language_folder(guide_folder: Traversable) -> Traversable | None:
-    preferred = guide_folder / DEFAULT_LANGUAGE
-    if preferred.is_dir() and _is_guide(preferred):
-        return preferred
-    others = sorted((f for f in guide_folder.iterdir() if f.is_dir() and _is_guide(f)), key=lambda f: f.name)
-    return others[0] if others else None
+def _subfolders(folder: Traversable) -> list[Traversable]:
+    return sorted(
+        (f for f in folder.iterdir() if f.is_dir() and not f.name.startswith(".")), key=lambda f: f.name
+    )
 
 
-def guide_folders(root: Traversable) -> Iterator[Traversable]:
-    """Every guide folder in ``root`` (see the module's docstring for the shapes accepted)."""
+def find_guides(
+    root: Traversable, shown_as: str | None = None, limit: int | None = None
+) -> list[GuideFolder]:
+    """Every guide folder in ``root``: itself, ``<language>/`` or ``<guide-id>/<language>/``
+    (looking into the first ``limit`` folders only, when given)."""
+    shown_as = root.name if shown_as is None else shown_as
+    if is_guide_folder(root):
+        return [GuideFolder(root, shown_as)]
+    found: list[GuideFolder] = []
+    for first in _subfolders(root)[:limit]:
+        if is_guide_folder(first):  # root is one guide's folder, holding a folder per language
+            found.append(GuideFolder(first, f"{shown_as}/{first.name}", root.name, first.name))
+            continue
+        for second in _subfolders(first)[:limit]:
+            if is_guide_folder(second):
+                place = f"{shown_as}/{first.name}/{second.name}"
+                found.append(GuideFolder(second, place, first.name, second.name))
+    return found
+
+
+def guide_folders(root: Traversable) -> list[Traversable]:
+    """One folder per guide in ``root``: its English one if it has one, else its first language."""
     if not root.is_dir():
-        return
-    if _is_guide(root):
-        yield root
-        return
-    own = _language_folder(root)
-    if own is not None:
-        yield own
-        return
-    children = sorted((f for f in root.iterdir() if f.is_dir()), key=lambda f: f.name)
-    for child in children[:MAX_GUIDES]:
-        found = _language_folder(child)
-        if found is not None:
-            yield found
+        return []
+    chosen: dict[str | None, GuideFolder] = {}
+    for found in find_guides(root, limit=MAX_GUIDES):
+        if found.guide_id not in chosen or found.language == DEFAULT_LANGUAGE:
+            chosen[found.guide_id] = found
+    return [found.folder for found in chosen.values()]
 
 
 def discover_guides(roots: Sequence[tuple[Traversable, str]]) -> list[GuideEntry]:

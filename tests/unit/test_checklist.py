@@ -14,16 +14,13 @@ from typing import Any
 import pytest
 
 from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.checklist.html import STEP_ANCHOR_PREFIX
 from privacy_walkthrough.core.checklist.markdown import autolink
 from privacy_walkthrough.core.checklist.render import (
-    STEP_ANCHOR_PREFIX,
     ChecklistOptions,
-    escape_markdown,
-    instructions_label,
     render_html,
     render_json,
     render_markdown,
-    version_range_label,
 )
 from privacy_walkthrough.core.content.loader import load_guide
 from privacy_walkthrough.core.content.models import (
@@ -36,6 +33,8 @@ from privacy_walkthrough.core.content.models import (
     Step,
     StepKind,
 )
+from privacy_walkthrough.core.labels import instructions_label, version_range_label
+from privacy_walkthrough.core.markdown_text import escape_markdown
 from privacy_walkthrough.core.progress.models import Progress, StepProgress, StepStatus
 from tests.helpers import from_json
 

@@ -22,6 +22,7 @@ _SYSTEMS = {Platform.IPHONE: "iOS", Platform.MAC: "macOS"}
 
 
 def status_label(status: StepStatus) -> str:
+    """The words for a status, "Done" (the checklist's ``status_box`` adds its box and a skip's reason)."""
     labels = {
         StepStatus.NOT_STARTED: tr("Not yet"),
         StepStatus.LATER: tr("Left for later"),

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from privacy_walkthrough.core.content.models import Instructions, StepKind
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import instructions_heading, path_text
-from privacy_walkthrough.core.labels import status_label as status_words
+from privacy_walkthrough.core.labels import instructions_heading, path_text, status_label
 from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
 
 BOX_OPEN = "☐"  # U+2610: not started, left for later, or a blank checklist
@@ -23,7 +22,7 @@ BOX_NOT_APPLICABLE = "⊘"  # U+2298: does not apply
 
 
 @dataclass(frozen=True)
-class StatusLabel:
+class StatusBox:
     """A step's status as a box glyph and as words (never by colour alone)."""
 
     glyph: str
@@ -40,19 +39,19 @@ GLYPHS = {
 }
 
 
-def status_label(entry: StepProgress) -> StatusLabel:
+def status_box(entry: StepProgress) -> StatusBox:
     """The box and the words for one step's saved status (a skip says why, or that no reason was given)."""
     status = entry.status
     if status is StepStatus.SKIPPED:
         reason = entry.skip_reason.strip()
         if reason:
-            return StatusLabel(BOX_CROSSED, tr("Skipped — reason: {reason}", reason=reason))
-        return StatusLabel(BOX_CROSSED, tr("Skipped (no reason given)"))
-    return StatusLabel(GLYPHS[status], status_words(status))
+            return StatusBox(BOX_CROSSED, tr("Skipped — reason: {reason}", reason=reason))
+        return StatusBox(BOX_CROSSED, tr("Skipped (no reason given)"))
+    return StatusBox(GLYPHS[status], status_label(status))
 
 
-def blank_status() -> StatusLabel:
-    return StatusLabel(BOX_OPEN, "")
+def blank_box() -> StatusBox:
+    return StatusBox(BOX_OPEN, "")
 
 
 def legend() -> str:

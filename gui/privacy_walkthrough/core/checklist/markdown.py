@@ -18,8 +18,6 @@ from privacy_walkthrough.core.checklist.model import (
 from privacy_walkthrough.core.markdown_text import HARD_BREAK as _HARD_BREAK
 from privacy_walkthrough.core.markdown_text import escape_markdown
 
-__all__ = ["autolink", "escape_markdown", "to_markdown"]
-
 
 def _block(text: str, mark: str = "") -> list[str]:
     """A paragraph, optionally wrapped in ``*`` or ``**``; nothing for empty text."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from privacy_walkthrough.core.checklist.labels import (
-    blank_status,
+    blank_box,
     finished_on,
     iso_date,
     kind_warning,
@@ -205,7 +205,7 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
     step_fit = person.fit(step)
     effective, status = step_status(saved, step_fit)
     if blank:
-        status = blank_status()
+        status = blank_box()
     note = saved.note.strip() if options.include_notes and not blank else ""
     instructions = step_fit.instructions if step_fit is not None else step.instructions
     confirmed = ""

@@ -1,6 +1,6 @@
 """The checklist's words about one person: effective statuses, device boxes, blockers, rechecks.
 
-Plain data and translated plain text, like :mod:`.checklist_model`, which puts it together.
+Plain data and translated plain text, like :mod:`.model`, which puts it together.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from privacy_walkthrough.core.checklist.labels import (
     BOX_NOT_APPLICABLE,
     BOX_OPEN,
     BOX_TICKED,
-    StatusLabel,
+    StatusBox,
     iso_date,
     plain_inline,
-    status_label,
+    status_box,
 )
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.i18n import tr
@@ -45,15 +45,15 @@ class Person:
         return self.progress.step(step.id) if self.progress is not None else StepProgress()
 
 
-def step_status(saved: StepProgress, step_fit: Fit | None) -> tuple[StepStatus, StatusLabel]:
+def step_status(saved: StepProgress, step_fit: Fit | None) -> tuple[StepStatus, StatusBox]:
     """The effective status and its label: an undecided step that does not apply says why."""
     if step_fit is None:
-        return saved.status, status_label(saved)
+        return saved.status, status_box(saved)
     status = effective_status(saved, step_fit)
     if status is not saved.status and step_fit.not_applicable_reason is not None:
         reason = plain_inline(step_fit.not_applicable_reason)
-        return status, StatusLabel(BOX_NOT_APPLICABLE, tr("Not applicable — {reason}", reason=reason))
-    return status, status_label(saved)
+        return status, StatusBox(BOX_NOT_APPLICABLE, tr("Not applicable — {reason}", reason=reason))
+    return status, status_box(saved)
 
 
 def device_lines(

@@ -3,9 +3,11 @@
 Pure and Qt-free; the Qt layer loads :func:`render_html` into a ``QTextDocument`` to print
 or save as PDF.  The work is split by idea:
 
-- :mod:`.checklist_labels`: status boxes, OS version ranges and menu routes as words;
-- :mod:`.checklist_model`: :class:`ChecklistOptions` and what the checklist says, as plain data;
-- :mod:`.checklist_html` and :mod:`.checklist_text`: markup and escaping only.
+- :mod:`.labels` and :mod:`.person`: status boxes, menu routes and one person's devices as words;
+- :mod:`.model`: :class:`ChecklistOptions` and what the checklist says, as plain data;
+- :mod:`.html` and :mod:`.markdown`: markup and escaping only.
+
+``ChecklistOptions`` is importable from here too: the ``render_*`` functions take it.
 
 The JSON form is the portable progress file itself, so it loads back with
 ``progress.store.parse_progress``.
@@ -15,25 +17,15 @@ from __future__ import annotations
 
 import copy
 
-from privacy_walkthrough.core.checklist.html import STEP_ANCHOR_PREFIX, to_html
-from privacy_walkthrough.core.checklist.markdown import escape_markdown, to_markdown
+from privacy_walkthrough.core.checklist.html import to_html
+from privacy_walkthrough.core.checklist.markdown import to_markdown
 from privacy_walkthrough.core.checklist.model import ChecklistOptions, build_checklist
 from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.content.records import to_json
-from privacy_walkthrough.core.labels import instructions_label, version_range_label
 from privacy_walkthrough.core.progress.models import Progress
 from privacy_walkthrough.core.walkthrough.flow import new_progress
 
-__all__ = [
-    "STEP_ANCHOR_PREFIX",
-    "ChecklistOptions",
-    "escape_markdown",
-    "instructions_label",
-    "render_html",
-    "render_json",
-    "render_markdown",
-    "version_range_label",
-]
+__all__ = ["ChecklistOptions", "render_html", "render_json", "render_markdown"]
 
 
 def render_html(guide: Guide, progress: Progress | None, options: ChecklistOptions) -> str:
