@@ -185,9 +185,10 @@ def bundle_section(result: dict[str, Any], when: str, command: str) -> str:
         f"| {med['installed'] / ref:.2f}× | for comparison | |",
     ]
     check = (
-        f" The reference's own in-process probe put its first paint {probe_gap * 1000:.1f} ms earlier "
-        "(median): the time from the end of Qt's paint pass to the watcher reading the X server's "
-        "report of it, which all three programs pay alike."
+        f" For the reference, the outside measure minus its own in-process probe (bench/first_paint.py) "
+        f"was {probe_gap * 1000:+.0f} ms (median): the probe marks the end of Qt's paint pass, the X "
+        "server sees the pixels when Qt flushes them, and the watcher reads that report when the "
+        "loaded machine schedules it."
         if probe_gap is not None
         else ""
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the app's modules are imported where they are used: see measure.py's load-cold
-    from privacy_walkthrough.core.content.models import Guide
+    from privacy_walkthrough.core.content.guide import Guide
     from privacy_walkthrough.core.progress.models import Progress
 
 REPO = Path(__file__).resolve().parent.parent

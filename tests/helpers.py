@@ -127,6 +127,7 @@ class ScriptedDialogs:
 
     confirm_answers: list[bool] = field(default_factory=list)
     text_answers: list[str | None] = field(default_factory=list)
+    choice_answers: list[int | None] = field(default_factory=list)
     guide_choices: list[int | None] = field(default_factory=list)
     offered_guides: list[list[object]] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
@@ -151,6 +152,12 @@ class ScriptedDialogs:
 
     def inform(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("inform", f"{title}\n{text}"))
+
+    def ask_choice(
+        self, parent: object, title: str, text: str, choices: list[str], cancel_label: str
+    ) -> int | None:
+        self.asked.append(("ask_choice", f"{title}\n{text}\n{' / '.join([*choices, cancel_label])}"))
+        return self.choice_answers.pop(0)
 
     def warn(self, parent: object, title: str, text: str) -> None:
         self.asked.append(("warn", f"{title}\n{text}"))

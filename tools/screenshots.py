@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.i18n import set_catalog
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry

@@ -30,8 +30,8 @@ from privacy_walkthrough.core.checklist.render import (
     render_json,
     render_markdown,
 )
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import ContentError
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError

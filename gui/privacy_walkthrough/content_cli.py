@@ -26,8 +26,9 @@ from privacy_walkthrough.core.content.checks import (
     check_layout,
     sort_findings,
 )
+from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.loader import GUIDE_FILE, ContentProblem, inspect_guide
-from privacy_walkthrough.core.content.models import GuideInfo, Step
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.guides import GuideFolder, find_guides

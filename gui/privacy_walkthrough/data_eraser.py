@@ -1,7 +1,8 @@
 """Erase my data: delete this app's own files (progress, backups, set-aside copies, logs).
 
-Only files this app writes are touched, so pointing ``--data-dir`` at a folder that holds
-other things never deletes them.
+Only files this app wrote are touched (by the shape of their name and how they start), so
+a file someone put in the app's folders, or a folder that holds other things, is never
+deleted: it is listed and left alone.
 """
 
 from __future__ import annotations
@@ -9,17 +10,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from privacy_walkthrough.core.progress.profiles import progress_files
-from privacy_walkthrough.logging_setup import LOG_FILE
+from privacy_walkthrough.core.progress.own_files import is_log_file, split_folder
 from privacy_walkthrough.paths import AppPaths
 
 
 def app_files(paths: AppPaths) -> list[Path]:
-    """Every file of this app's: progress, backups, damaged copies, temp files, logs."""
-    files = progress_files(paths.progress_folder)
-    if paths.logs.is_dir():
-        files += [p for p in paths.logs.iterdir() if p.name.startswith(LOG_FILE) and not p.is_dir()]
-    return sorted(files)
+    """Every file of this app's: progress, backups, damaged copies, temp files, logs
+    (see :mod:`~privacy_walkthrough.core.progress.own_files` for how they are told apart)."""
+    return sorted(split_folder(paths.progress_folder)[0] + split_folder(paths.logs, is_log_file)[0])
+
+
+def other_files(paths: AppPaths) -> list[Path]:
+    """Files in the progress and log folders that the app did not write: never deleted."""
+    return sorted(split_folder(paths.progress_folder)[1] + split_folder(paths.logs, is_log_file)[1])
 
 
 def erase_app_data(paths: AppPaths) -> list[Path]:

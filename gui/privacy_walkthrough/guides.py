@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib.abc import Traversable
 
 from privacy_walkthrough import resources
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
     STEPS_FOLDER,
@@ -23,7 +24,6 @@ from privacy_walkthrough.core.content.loader import (
     ContentProblem,
     load_guide,
 )
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.i18n import tr
 
 DEFAULT_GUIDE = "imessage-privacy"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress.store import ProgressStore
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.progress.models import Device
 from privacy_walkthrough.core.walkthrough.freshness import freshness_warnings
 from privacy_walkthrough.guides import load_default_guide

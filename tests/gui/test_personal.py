@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
 from privacy_walkthrough.qt.main_window import WalkthroughWindow

@@ -28,8 +28,8 @@ from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.models import Progress, StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress
 from privacy_walkthrough.guides import load_default_guide

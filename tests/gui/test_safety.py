@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.logging_setup import configure_logging
 from privacy_walkthrough.qt.crash_handler import CrashHandler

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.look import status_icons

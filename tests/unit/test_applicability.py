@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import DeviceKind, Platform
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import DeviceKind, Guide, Platform
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.labels import (
     device_kind_label,
@@ -241,7 +242,7 @@ def test_a_blocker_escapes_the_name_the_person_typed(folder: Path) -> None:
     append_to_step(folder, "alpha", REQUIRES)
     sneaky = Device(id="a", kind=DeviceKind.IPHONE, name="[click](https://x.example) *me*", os_version="16")
     text = fit_of(folder, "alpha", [sneaky]).blockers[0].text
-    assert text.startswith(r"\[click\](https://x.example) \*me\* runs iOS 16")
+    assert text.startswith(r"\[click\](https\://x.example) \*me\* runs iOS 16")
 
 
 # -- instructions by device and version ---------------------------------------------------

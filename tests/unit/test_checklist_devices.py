@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from privacy_walkthrough.core.checklist.render import ChecklistOptions, render_html, render_markdown
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import DeviceKind, Guide
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import Answers, Device, Progress, StepProgress, StepStatus
 from tests.helpers import append_to_step, set_step_instructions, write_guide
@@ -172,4 +173,4 @@ def test_device_names_are_escaped(guide: Guide, progress: Progress) -> None:
     assert "<b>[x]" not in html
     assert "&lt;b&gt;[x](https://e.example)&lt;/b&gt; — done on 2025-03-01" in html
     markdown = render_markdown(guide, sneaky, options())
-    assert r"\<b\>\[x\](https://e.example)\</b\> — done on 2025-03-01" in markdown
+    assert r"\<b\>\[x\](https\://e.example)\</b\> — done on 2025-03-01" in markdown

@@ -8,15 +8,9 @@ from pathlib import Path
 import pytest
 
 from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.content.kinds import Platform, StepKind, version_key
 from privacy_walkthrough.core.content.loader import ContentError, ContentProblem, load_guide
-from privacy_walkthrough.core.content.models import (
-    Instructions,
-    NewestVersions,
-    Platform,
-    Step,
-    StepKind,
-    version_key,
-)
+from privacy_walkthrough.core.content.models import Instructions, NewestVersions, Step
 from privacy_walkthrough.core.labels import (
     checked_against_label,
     instructions_heading,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.hash import step_content_hash
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import DeviceKind, Guide
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from privacy_walkthrough.core.content.hash import step_content_hash
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import DeviceKind
 from privacy_walkthrough.core.progress import migrations
 from privacy_walkthrough.core.progress.models import (
     PROGRESS_SCHEMA_VERSION,

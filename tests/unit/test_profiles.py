@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.i18n import set_catalog
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry, slug_for

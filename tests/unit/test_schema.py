@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from privacy_walkthrough import resources
 from privacy_walkthrough.cli import CommandError
 from privacy_walkthrough.content_cli import JSON_SCHEMA_DIALECT, add_content_commands, json_schema
-from privacy_walkthrough.core.content.models import GuideInfo, Step
+from privacy_walkthrough.core.content.guide import GuideInfo
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import RecordError
 from tests.helpers import STEP_TEMPLATE, parse_as, write_guide
 

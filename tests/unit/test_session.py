@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import Guide
 from privacy_walkthrough.core.progress.models import (
     PROGRESS_SCHEMA_VERSION,
     SETUP_PAGE,
@@ -256,7 +256,7 @@ def test_newer_file_stops_the_session_and_is_left_alone(guide: Guide, path: Path
 
 
 def test_start_over_keeps_devices_and_answers_but_no_decisions(tmp_path: Path) -> None:
-    from privacy_walkthrough.core.content.models import DeviceKind
+    from privacy_walkthrough.core.content.kinds import DeviceKind
     from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
     from privacy_walkthrough.guides import load_default_guide
 

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from privacy_walkthrough import guides, resources
-from privacy_walkthrough.core.content.models import DeviceKind, Guide, Instructions, Platform, Step, StepKind
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import DeviceKind, Platform, StepKind
+from privacy_walkthrough.core.content.models import Instructions, Step
 from privacy_walkthrough.core.progress.models import Answers, Device, Progress
 from privacy_walkthrough.core.walkthrough.applicability import fit
 

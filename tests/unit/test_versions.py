@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import DeviceKind, version_span
 from privacy_walkthrough.core.content.loader import load_guide
-from privacy_walkthrough.core.content.models import DeviceKind, Guide, version_span
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import Device, Progress
 from privacy_walkthrough.core.walkthrough.applicability import Fit, fit

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from privacy_walkthrough.core.content.models import (
-    DeviceKind,
-    Instructions,
-    NewestVersions,
-    Platform,
-    Step,
-    StepKind,
-    version_key,
-)
+from privacy_walkthrough.core.content.kinds import DeviceKind, Platform, StepKind, version_key
+from privacy_walkthrough.core.content.models import Instructions, NewestVersions, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 

@@ -14,11 +14,15 @@ _INLINE = re.compile(r"([\\`*_\[\]<>#&|~])")
 # ... and at the start of a line only: list items, numbered lists, setext underlines.
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 _LINE_MARK = re.compile(r"^([-+=])")
+# GitHub Markdown also makes bare addresses into links (https://…, www.…, name@host): the
+# ':' before '//', the '.' after 'www' and every '@' are escaped, so none ever becomes one.
+_AUTOLINK = re.compile(r"(:)(?=//)|(?<=www)(\.)|(@)", re.IGNORECASE)
 HARD_BREAK = "\\\n"
 
 
 def _escape_line(line: str) -> str:
     line = _INLINE.sub(r"\\\1", line.strip())
+    line = _AUTOLINK.sub(lambda match: "\\" + match.group(0), line)
     line = _LIST_NUMBER.sub(r"\1\\\2", line)
     return _LINE_MARK.sub(r"\\\1", line)
 

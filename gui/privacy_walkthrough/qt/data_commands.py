@@ -7,6 +7,7 @@ opens that person's own progress, and every question that could lose data asks f
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -15,7 +16,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.session import Session
-from privacy_walkthrough.data_eraser import app_files, erase_app_data
+from privacy_walkthrough.data_eraser import app_files, erase_app_data, other_files
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.dialogs import Dialogs
 
@@ -175,26 +176,41 @@ class DataCommands:
             )
 
     def erase_data(self) -> None:
-        """Delete this app's progress, backups and logs, for every profile, after a clear question."""
-        files = app_files(self.paths) + self.profiles.files()
-        confirmed = self.dialogs.confirm(
-            self.parent,
-            tr("Erase all your data?"),
-            tr(
-                "This deletes, from {folder}: the progress and notes of every profile, every backup "
-                "and set-aside copy, and the app's log files ({count} files). It cannot be undone. "
-                "Checklists or progress files you saved elsewhere are not touched.",
-                folder=str(self.paths.data),
-                count=len(files),
-            ),
-            tr("Erase everything"),
+        """Delete this app's progress, backups and logs, for every profile, after a clear question.
+
+        The question lists every file that goes, and every file in the app's folders that the
+        app did not write, which stays."""
+        files = sorted(app_files(self.paths) + self.profiles.files())
+        others = sorted(other_files(self.paths) + self.profiles.left_alone())
+        text = tr(
+            "This deletes, from {folder}: the progress and notes of every profile, every backup "
+            "and set-aside copy, and the app's log files ({count} files). It cannot be undone. "
+            "Checklists or progress files you saved elsewhere are not touched.",
+            folder=str(self.paths.data),
+            count=len(files),
         )
-        if not confirmed:
+        text += "\n\n" + tr("The files:\n{files}", files=_listing(files))
+        if others:
+            text += "\n\n" + tr(
+                "These files were not written by the app and are left as they are:\n{files}",
+                files=_listing(others),
+            )
+        if not self.dialogs.confirm(self.parent, tr("Erase all your data?"), text, tr("Erase everything")):
             return
         self.host.forget_shown_note()
         deleted = self.profiles.erase_all() + erase_app_data(self.paths)
         self._open(self.profiles.last_used())
-        listing = "\n".join(str(p) for p in deleted) or tr("(there was nothing to delete)")
-        self.dialogs.inform(
-            self.parent, tr("Your data was erased"), tr("These files were deleted:\n{files}", files=listing)
-        )
+        message = tr("These files were deleted:\n{files}", files=_listing(deleted))
+        if others:
+            message += "\n\n" + tr("Left as they were:\n{files}", files=_listing(others))
+        self.dialogs.inform(self.parent, tr("Your data was erased"), message)
+
+
+def _listing(files: list[Path], most: int = 25) -> str:
+    """One path a line, at most ``most`` of them, then how many more."""
+    if not files:
+        return tr("(none)")
+    lines = [str(p) for p in files[:most]]
+    if len(files) > most:
+        lines.append(tr("… and {count} more", count=len(files) - most))
+    return "\n".join(lines)

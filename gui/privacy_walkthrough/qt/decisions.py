@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from privacy_walkthrough.core.content.models import StepKind
+from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Answers, Device, StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough

@@ -3,6 +3,11 @@
 The window receives a :class:`Dialogs` in its constructor; tests pass a fake with the
 same methods that records the question and returns a scripted answer, so no test ever
 has to answer a real dialog.
+
+Messages quote text from files (a step id from an import, a profile's name, a guide's
+title), so every message box and question shows its text as plain text, never as rich text
+whose links would open the browser around the app's link rules.  Each dialog is shown by
+:meth:`Dialogs.run`, which a test can replace to look at the real dialog.
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:  # the guide chooser brings in the content models; the first paint does without
     from PySide6.QtPrintSupport import QPrinter  # loaded when first printing: the window does without
@@ -28,23 +33,57 @@ if TYPE_CHECKING:  # the guide chooser brings in the content models; the first p
 class Dialogs:
     """Real dialogs, shown modally over ``parent``."""
 
+    def run(self, dialog: QDialog) -> int:
+        """Show ``dialog`` modally; its result code."""
+        return dialog.exec()
+
+    def _message(self, icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # text from files is never rich text
+        return box
+
     def confirm(self, parent: QWidget | None, title: str, text: str, accept_label: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        box = self._message(QMessageBox.Icon.Question, parent, title, text)
+        box.addButton(QMessageBox.StandardButton.Cancel)
         accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
+        self.run(box)
         return box.clickedButton() is accept
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
         """A one-line question; None when cancelled."""
-        answer, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-        return answer if accepted else None
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(text)
+        for shown in dialog.findChildren(QLabel):
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+        accepted = self.run(dialog) == QDialog.DialogCode.Accepted
+        return dialog.textValue() if accepted else None
+
+    def ask_choice(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str], cancel_label: str
+    ) -> int | None:
+        """Which of ``choices`` (an index); None for ``cancel_label``, the default, or Escape."""
+        box = self._message(QMessageBox.Icon.Warning, parent, title, text)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+        cancel = box.addButton(cancel_label, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.run(box)
+        clicked = box.clickedButton()
+        return next((i for i, button in enumerate(buttons) if button is clicked), None)
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        box = self._message(QMessageBox.Icon.Information, parent, title, text)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.run(box)
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        box = self._message(QMessageBox.Icon.Warning, parent, title, text)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.run(box)
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
@@ -80,7 +119,7 @@ class Dialogs:
         from privacy_walkthrough.qt.guide_chooser import GuideChooserDialog
 
         dialog = GuideChooserDialog(entries, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if self.run(dialog) != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen_index()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.guides import discover_guides, shipped_root
 from privacy_walkthrough.paths import AppPaths

@@ -93,6 +93,7 @@ class WalkthroughWindow(QMainWindow):
 
         self.nav_bar = NavigationBar()
         self.save_problem_label = QLabel()
+        self.save_problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.save_problem_label.setObjectName("saveProblemLabel")
         self.save_problem_label.setWordWrap(True)
         self.save_problem_label.hide()
@@ -117,6 +118,7 @@ class WalkthroughWindow(QMainWindow):
         self._prepare_next.setSingleShot(True)
         self._prepare_next.setInterval(PREPARE_NEXT_MS)
         self._prepare_next.timeout.connect(self.on_prepare_next_timeout)
+        self._quick_exit = False
         self._escape_armed = QTimer(self)
         self._escape_armed.setSingleShot(True)
         self._escape_armed.setInterval(800)
@@ -351,6 +353,7 @@ class WalkthroughWindow(QMainWindow):
     def quick_exit(self) -> None:
         """Save and close at once, with no question asked, the way Safety Check does."""
         log.info("Quick exit")
+        self._quick_exit = True  # no question, even when saving fails: leaving fast comes first
         self.close()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -380,6 +383,28 @@ class WalkthroughWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.step_stack.flush_note()
-        if self.session.save_error is not None:
-            self.session.retry_save()
+        saved = self.session.save_error is None or self.session.retry_save()
+        if not saved and not self._quick_exit and not self._may_close_unsaved():
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    def _may_close_unsaved(self) -> bool:
+        """Saving fails (a full disk, say): ask before closing, and offer to export the progress
+        to another place first.  True when the window may close."""
+        while True:
+            choice = self.dialogs.ask_choice(
+                self,
+                tr("Your latest changes are not saved"),
+                tr(
+                    "{problem} If you close the app now, the changes since the last save are lost. "
+                    "You can export your progress to another place (another disk, a USB stick) first.",
+                    problem=self.session.save_error or "",
+                ),
+                [tr("Export progress…"), tr("Close without saving")],
+                tr("Keep the app open"),
+            )
+            if choice is None:
+                return False
+            if choice == 1 or self.file_commands.save_progress_file() is not None:
+                return True

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from privacy_walkthrough import __version__
-from privacy_walkthrough.core.content.models import GuideInfo
+from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.progress.profiles import Profile

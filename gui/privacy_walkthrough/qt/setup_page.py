@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough.core.content.models import AnswerKey, DeviceKind, Guide
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import AnswerKey, DeviceKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_kind_label, os_name, where_to_find_version
 from privacy_walkthrough.core.progress.models import Answers, Device, Progress

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content.models import Confidence, Instructions, Source, Step
+from privacy_walkthrough.core.content.kinds import Confidence
+from privacy_walkthrough.core.content.models import Instructions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import (

@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from privacy_walkthrough.core.content.models import Instructions, StepKind
+from privacy_walkthrough.core.content.kinds import StepKind
+from privacy_walkthrough.core.content.models import Instructions
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_heading, path_text, status_label
 from privacy_walkthrough.core.progress.models import StepProgress, StepStatus

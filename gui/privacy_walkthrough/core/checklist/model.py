@@ -29,7 +29,9 @@ from privacy_walkthrough.core.checklist.person import (
     recheck_line,
     step_status,
 )
-from privacy_walkthrough.core.content.models import Confidence, Guide, Source, Step
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import Confidence
+from privacy_walkthrough.core.content.models import Source, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_with_version
 from privacy_walkthrough.core.progress.models import Progress

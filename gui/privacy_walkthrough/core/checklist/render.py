@@ -20,7 +20,7 @@ import copy
 from privacy_walkthrough.core.checklist.html import to_html
 from privacy_walkthrough.core.checklist.markdown import to_markdown
 from privacy_walkthrough.core.checklist.model import ChecklistOptions, build_checklist
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import to_json
 from privacy_walkthrough.core.progress.models import Progress
 from privacy_walkthrough.core.walkthrough.flow import new_progress

@@ -18,21 +18,14 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from privacy_walkthrough.core.content.guide import GuideInfo
+from privacy_walkthrough.core.content.kinds import PLATFORM_DEVICES, Confidence, DeviceKind, StepKind
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,
     ContentProblem,
     GuideInspection,
 )
-from privacy_walkthrough.core.content.models import (
-    PLATFORM_DEVICES,
-    STALE_AFTER_DAYS,
-    AnswerRule,
-    Confidence,
-    DeviceKind,
-    GuideInfo,
-    Step,
-    StepKind,
-)
+from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS, AnswerRule, Step
 from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label

@@ -22,7 +22,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from privacy_walkthrough.core.content.models import Guide, GuideInfo, Step
+from privacy_walkthrough.core.content.guide import Guide, GuideInfo
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import RecordError, parse
 from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.i18n import tr

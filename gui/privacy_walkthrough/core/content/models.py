@@ -1,4 +1,4 @@
-"""The guide's data model: strict records for the human-edited TOML files.
+"""The guide's step files: strict records for the human-edited TOML files.
 
 A guide lives in one folder per language (``content/<guide-id>/<lang>/``) holding
 ``guide.toml`` (the guide's metadata and step order) and ``steps/*.toml`` (one
@@ -6,25 +6,31 @@ recommendation per file).  The records are frozen pydantic models that refuse un
 fields, so that a typo in a content file is reported instead of silently ignored; each
 field's description is the editor hint of the exported JSON Schema (``schema``).  The text
 around every string is stripped, as content writers expect.  See
-:mod:`privacy_walkthrough.core.content.records` for how problems are worded.
+:mod:`privacy_walkthrough.core.content.records` for how problems are worded,
+:mod:`.kinds` for the enums and versions they use, and :mod:`.guide` for ``guide.toml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from privacy_walkthrough.core.content.kinds import (
+    DEFAULT_DEVICES,
+    AnswerKey,
+    Confidence,
+    DeviceKind,
+    Platform,
+    StepKind,
+    version_key,
+    version_span,
+)
 from privacy_walkthrough.core.content.records import (
-    LANGUAGE_PATTERN,
     SLUG_PATTERN,
     URL_PATTERN,
     VERSION_PATTERN,
@@ -65,81 +71,6 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, strict=True, str_strip_whitespace=True, defer_build=True
     )
-
-
-class StepKind(StrEnum):
-    """What the person is asked to do with a step."""
-
-    SETTING = "setting"  # change a setting on a device
-    ADVICE = "advice"  # read and acknowledge; nothing to switch
-    OPTIONAL = "optional"  # worth doing for some people only
-    IRREVERSIBLE = "irreversible"  # cannot be undone; never a default
-
-
-class Platform(StrEnum):
-    """Where a set of instructions applies."""
-
-    IPHONE = "iphone"  # iPhone and iPad (iOS / iPadOS)
-    MAC = "mac"  # macOS
-    WEB = "web"  # a web page, on any computer
-
-
-class Confidence(StrEnum):
-    """How sure the facts behind a source are (see content/SOURCES.md)."""
-
-    VERIFIED = "verified"  # an Apple (or vendor) page says it
-    CORROBORATED = "corroborated"  # several independent sources agree
-    UNVERIFIED = "unverified"  # weak or inferred: the content says to check
-
-
-class DeviceKind(StrEnum):
-    """A kind of Apple device the person may own."""
-
-    IPHONE = "iphone"
-    IPAD = "ipad"
-    MAC = "mac"
-    WATCH = "watch"
-
-
-# Which kinds of device a set of instructions is for; web instructions fit any device.
-PLATFORM_DEVICES: Mapping[Platform, frozenset[DeviceKind]] = {
-    Platform.IPHONE: frozenset({DeviceKind.IPHONE, DeviceKind.IPAD}),
-    Platform.MAC: frozenset({DeviceKind.MAC}),
-    Platform.WEB: frozenset(DeviceKind),
-}
-
-DEFAULT_DEVICES = (DeviceKind.IPHONE, DeviceKind.IPAD, DeviceKind.MAC)
-
-
-class AnswerKey(StrEnum):
-    """A question the person answers during setup (``Progress.answers``)."""
-
-    LIVES_IN_UK = "lives_in_uk"
-    CAN_COPE_WITHOUT_RECOVERY = "can_cope_without_recovery"
-    HIGH_RISK = "high_risk"
-    MESSAGES_BUSINESSES = "messages_businesses"
-
-
-def version_key(version: str) -> tuple[int, int, int]:
-    """``"17.2"`` -> ``(17, 2, 0)`` so versions compare numerically."""
-    parts = [int(p) for p in version.split(".")]
-    parts += [0] * (3 - len(parts))
-    return parts[0], parts[1], parts[2]
-
-
-def version_span(version: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    """The versions a written version stands for, as ``[low, high)`` keys.
-
-    A person who writes only a major version runs some release of it that they did not
-    name: ``"17"`` is any 17.x, ``"17.2"`` any 17.2.x, and ``"17.2.1"`` that release alone.
-    """
-    low = version_key(version)
-    parts = version.count(".") + 1
-    if parts == 1:
-        return low, (low[0] + 1, 0, 0)
-    if parts == 2:
-        return low, (low[0], low[1] + 1, 0)
-    return low, (low[0], low[1], low[2] + 1)
 
 
 def described(text: str, **constraints: Any) -> Any:
@@ -424,71 +355,3 @@ class Step(StrictModel):
         if self.kind is StepKind.SETTING and not self.instructions:
             raise rule("instructions", "a 'setting' step needs at least one [[instructions]] table")
         return self
-
-
-class GuideInfo(StrictModel):
-    """``guide.toml``: the guide's identity and its steps in order."""
-
-    schema_version: Annotated[ContentVersion, described("The content format version; write 1.")]
-    id: Annotated[
-        Slug,
-        described(
-            "The guide's stable id (lower-case words joined by '-'), the same as its folder "
-            "name; saved progress is kept under it."
-        ),
-    ]
-    title: Annotated[NonEmpty, described("The guide's title, shown on the welcome page and the checklist.")]
-    version: Annotated[
-        Version, described('The guide\'s own version, e.g. "1.0" (raise it with each release).')
-    ]
-    language: Annotated[
-        str,
-        StringConstraints(pattern=LANGUAGE_PATTERN),
-        described('The language code, the same as the folder name: "en", "de", "pt-BR".'),
-    ]
-    description: Annotated[  # Markdown, shown on the welcome page
-        NonEmpty,
-        described("Markdown shown on the welcome page: what the walkthrough does and what to have ready."),
-    ]
-    minutes: Annotated[  # about how long the walkthrough takes
-        int, described("About how many minutes the walkthrough takes (1–600).", ge=1, le=600)
-    ]
-    steps: Annotated[
-        list[Slug],
-        described(
-            "The step ids in the order they are shown; each needs a file steps/<id>.toml.",
-            min_length=1,
-            json_schema_extra={"uniqueItems": True},
-        ),
-        UNIQUE,
-    ]
-    reviewed: Annotated[dt.date, described("The day the guide as a whole was last reviewed (a TOML date).")]
-    newest_versions: Annotated[
-        NewestVersions | None,
-        described(
-            "The newest iOS and macOS versions the guide was checked against; the welcome page warns "
-            "when a person's device runs something newer."
-        ),
-    ] = None
-
-
-@dataclass(frozen=True)
-class Guide:
-    """A loaded, cross-checked guide: its info and its steps in order (never written out)."""
-
-    info: GuideInfo
-    steps: tuple[Step, ...]
-    step_ids: tuple[str, ...] = dataclass_field(init=False, repr=False, compare=False)
-    _by_id: dict[str, Step] = dataclass_field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:  # looked up on every move between pages: kept ready
-        object.__setattr__(self, "step_ids", tuple(s.id for s in self.steps))
-        object.__setattr__(self, "_by_id", {s.id: s for s in self.steps})
-
-    def step(self, step_id: str) -> Step:
-        """The step with this id (raises KeyError)."""
-        return self._by_id[step_id]
-
-    def checked_against(self, step: Step) -> NewestVersions | None:
-        """The newest versions ``step`` was checked against: its own, else the guide's."""
-        return step.checked_against or self.info.newest_versions

@@ -28,6 +28,7 @@ from privacy_walkthrough.core.content.models import Slug
 from privacy_walkthrough.core.content.records import parse, replace, rule, to_json
 from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.progress.own_files import is_profiles_file, split_folder
 from privacy_walkthrough.core.regular_files import read_regular
 
 log = logging.getLogger(__name__)
@@ -106,12 +107,9 @@ def slug_for(name: str) -> str:
 
 
 def progress_files(folder: Path) -> list[Path]:
-    """The app's own files in a progress folder: saved progress, backups, set-aside copies, temp files."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix in {".json", ".tmp"} and (p.is_file() or p.is_symlink())
-    )
+    """The app's own files in a progress folder: saved progress, backups, set-aside copies,
+    temp files (see :mod:`~privacy_walkthrough.core.progress.own_files`); nothing else."""
+    return split_folder(folder)[0]
 
 
 class ProfileRegistry:
@@ -333,14 +331,20 @@ class ProfileRegistry:
     def files(self) -> list[Path]:
         """This registry's own files: the list of profiles (and set-aside copies of it) and the
         progress files of every profile but the default (whose files are the data folder's)."""
-        names = [REGISTRY_FILE, "profiles.damaged-*.json", f".{REGISTRY_FILE}.*.tmp"]
-        found = [p for name in names for p in self.data.glob(name) if p.is_file() or p.is_symlink()]
-        root = self.data / PROFILES_FOLDER
-        if root.is_dir():
-            for folder in sorted(root.iterdir()):
-                if folder.is_dir() and not folder.is_symlink():
-                    found += progress_files(folder / PROGRESS_FOLDER)
+        found = [p for p in self.data.glob("*profiles*") if is_profiles_file(p)]
+        for folder in self._profile_folders():
+            found += progress_files(folder / PROGRESS_FOLDER)
         return sorted(found)
+
+    def left_alone(self) -> list[Path]:
+        """Files in the other profiles' progress folders that the app did not write."""
+        return sorted(p for f in self._profile_folders() for p in split_folder(f / PROGRESS_FOLDER)[1])
+
+    def _profile_folders(self) -> list[Path]:
+        root = self.data / PROFILES_FOLDER
+        if not root.is_dir() or root.is_symlink():
+            return []
+        return sorted(f for f in root.iterdir() if f.is_dir() and not f.is_symlink())
 
     def erase_all(self) -> list[Path]:
         """Delete :meth:`files` and the then-empty profile folders; back to the default profile only.

@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from privacy_walkthrough.core.content.models import (
+from privacy_walkthrough.core.content.kinds import (
     PLATFORM_DEVICES,
-    AnswerRule,
     DeviceKind,
-    Instructions,
-    NewestVersions,
     Platform,
-    Requirement,
-    Step,
     version_key,
     version_span,
+)
+from privacy_walkthrough.core.content.models import (
+    AnswerRule,
+    Instructions,
+    NewestVersions,
+    Requirement,
+    Step,
 )
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_kind_label, device_label, os_name, where_to_find_version

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from privacy_walkthrough.core.content.models import (
-    PLATFORM_DEVICES,
-    DeviceKind,
-    Guide,
-    Platform,
-    Step,
-    version_key,
-)
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import PLATFORM_DEVICES, DeviceKind, Platform, version_key
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.progress.models import Device, Progress
 
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.hash import changed_since_done, step_content_hash
-from privacy_walkthrough.core.content.models import Guide, Step
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import (
     SETUP_PAGE,

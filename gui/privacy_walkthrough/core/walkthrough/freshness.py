@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS, DeviceKind, GuideInfo, version_key
+from privacy_walkthrough.core.content.guide import GuideInfo
+from privacy_walkthrough.core.content.kinds import DeviceKind, version_key
+from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, os_name
 from privacy_walkthrough.core.progress.models import Device

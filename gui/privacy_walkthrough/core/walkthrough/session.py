@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress

@@ -3,7 +3,7 @@
 The list offers the releases the guide's rules tell apart, and no finer: where a rule
 names a minor release (iOS 17.2), that major version is offered in two parts ("iOS 17.0
 or 17.1", "iOS 17.2 or a later 17.x"); every other major version is offered whole (a bare
-"17" stands for any 17.x, see :func:`~privacy_walkthrough.core.content.models.version_span`).
+"17" stands for any 17.x, see :func:`~privacy_walkthrough.core.content.kinds.version_span`).
 The list ends with "newer than" the newest release the guide was checked on, so a person
 on a newer system can say so.
 """
@@ -13,14 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from privacy_walkthrough.core.content.models import (
-    PLATFORM_DEVICES,
-    DeviceKind,
-    Guide,
-    NewestVersions,
-    Platform,
-    version_key,
-)
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.kinds import PLATFORM_DEVICES, DeviceKind, Platform, version_key
+from privacy_walkthrough.core.content.models import NewestVersions
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, os_name
 from privacy_walkthrough.core.markdown_text import escape_markdown
