@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from privacy_walkthrough.core.content.models import Instructions, Platform
+from privacy_walkthrough.core.content.kinds import Platform
+from privacy_walkthrough.core.content.models import Instructions
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, step_numbers
 from privacy_walkthrough.guides import load_default_guide
 from tests.helpers import parse_as

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content.models import StepKind
+from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress.models import StepStatus

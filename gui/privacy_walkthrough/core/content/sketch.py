@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from privacy_walkthrough.core.content.models import Instructions, Platform
+from privacy_walkthrough.core.content.kinds import Platform
+from privacy_walkthrough.core.content.models import Instructions
 from privacy_walkthrough.core.i18n import tr
 
 WIDTH = 360
