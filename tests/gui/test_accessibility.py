@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core import i18n
-from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 from privacy_walkthrough.qt.look import apply_look
 from privacy_walkthrough.qt.main_window import WalkthroughWindow

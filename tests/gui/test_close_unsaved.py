@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.progress.store import ProgressStore
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from tests.gui.conftest import WindowFactory

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_walkthrough.core.content.models import Guide
+from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.logging_setup import configure_logging
 from tests.gui.conftest import WindowFactory
 from tests.helpers import ScriptedDialogs

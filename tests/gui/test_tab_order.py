@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.content.models import DeviceKind
+from privacy_walkthrough.core.content.kinds import DeviceKind
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 from privacy_walkthrough.core.view_settings import Section
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
