@@ -132,6 +132,7 @@ class ScriptedDialogs:
     offered_guides: list[list[object]] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # where each file dialog started
     asked: list[tuple[str, str]] = field(default_factory=list)
     opened_urls: list[str] = field(default_factory=list)
     shown_about: list[object] = field(default_factory=list)
@@ -164,10 +165,12 @@ class ScriptedDialogs:
 
     def save_path(self, parent: object, title: str, suggested: Path, file_filter: str) -> Path | None:
         self.asked.append(("save_path", title))
+        self.folders.append(suggested.parent)
         return self.save_paths.pop(0)
 
-    def open_path(self, parent: object, title: str, file_filter: str) -> Path | None:
+    def open_path(self, parent: object, title: str, folder: Path, file_filter: str) -> Path | None:
         self.asked.append(("open_path", title))
+        self.folders.append(folder)
         return self.open_paths.pop(0)
 
     def about(self, parent: object, about: object) -> None:

@@ -56,7 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands (without one, the app opens its window)")
     add_commands(subparsers)
     add_content_commands(subparsers)
+    for command_parser in subparsers.choices.values():
+        command_parser.set_defaults(command_parser=command_parser)  # for its usage on a mistake
     return parser
+
+
+def parse_command_line(argv: Sequence[str]) -> argparse.Namespace:
+    """Every argument, with the full parser; a mistake after a command shows that command's usage."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(list(argv))
+    if unknown:
+        wrong = getattr(args, "command_parser", None) or parser
+        wrong.error(f"unrecognized arguments: {' '.join(unknown)}")  # exits with status 2
+    return args
 
 
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -74,13 +86,13 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = window_arguments(argv) or build_parser().parse_args(argv)
+    args = window_arguments(argv) or parse_command_line(argv)
     command = getattr(args, "command", None)
     if command is None:
         from privacy_walkthrough.qt.run import run_gui
 
         return run_gui(args)
-    from privacy_walkthrough.cli import CommandError  # already loaded by build_parser()
+    from privacy_walkthrough.cli_output import CommandError  # already loaded by build_parser()
 
     try:
         status: int = command(args, sys.stdout)

@@ -9,13 +9,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from privacy_walkthrough import __version__
+from privacy_walkthrough.cli_output import (
+    EXPORT_FORMATS,
+    CommandError,
+    export_format,
+    write_output,
+    write_pdf,
+)
 from privacy_walkthrough.cli_passphrase import (
     PassphraseCommandError,
     add_passphrase_argument,
@@ -38,30 +44,56 @@ from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockErr
 from privacy_walkthrough.core.progress.models import Progress
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressError, ProgressStore
-from privacy_walkthrough.core.progress.transfer import read_portable_progress
+from privacy_walkthrough.core.progress.transfer import (
+    keep_saved_notes,
+    notes_it_would_delete,
+    read_portable_progress,
+)
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import AppPaths, DataFolderError
 
-EXPORT_FORMATS = ("pdf", "html", "md", "json")
 PROFILE_HELP = "the person whose progress it is (a profile's name; default: the one used last)"
 DATA_DIR_HELP = "the folder that holds the progress (default: the usual user data folder)"
-
-
-class CommandError(Exception):
-    """A command cannot go on; the message is for the person at the terminal."""
+FORMAT_HELP = (
+    "pdf, html or md: the checklist to print or read; json: the progress file, to carry to "
+    "another computer and bring back with import (default: from the --output file's name)"
+)
 
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    export = subparsers.add_parser("export", help="write the checklist or the progress to a file")
-    export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
-    export.add_argument("--output", type=Path, required=True, help="the file to write")
+    export = subparsers.add_parser(
+        "export",
+        help="write the checklist or the progress to a file",
+        description=(
+            "Write the checklist (pdf, html, md) or the progress file (json). The progress file "
+            "carries everything, private notes included, unless --without-notes is given; the "
+            "checklist leaves notes out unless --include-notes is given."
+        ),
+    )
+    export.add_argument("--format", choices=EXPORT_FORMATS, default=None, help=FORMAT_HELP)
     export.add_argument(
-        "--include-notes", action="store_true", help="include private notes (left out by default)"
+        "--output",
+        type=Path,
+        required=True,
+        help="the file to write (.pdf, .html, .md or .json: the format); - writes to standard output",
+    )
+    notes = export.add_mutually_exclusive_group()
+    notes.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="print private notes on the checklist (pdf, html, md leave them out by default)",
+    )
+    notes.add_argument(
+        "--without-notes",
+        action="store_true",
+        help="leave private notes out of the progress file (json carries them by default)",
+    )
+    export.add_argument(
+        "--blank", action="store_true", help="a blank checklist to print before starting (pdf, html, md)"
     )
     export.add_argument(
         "--include-undo", action="store_true", help="print how to undo each setting under its step"
     )
-    export.add_argument("--blank", action="store_true", help="a blank checklist to print before starting")
     export.add_argument("--name", default=None, help="who the checklist is prepared for")
     export.add_argument("--paper", choices=("a4", "letter"), default=None, help="PDF paper size")
     export.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
@@ -73,9 +105,22 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     export.set_defaults(command=run_export)
 
-    importer = subparsers.add_parser("import", help="bring in a progress file exported with --format json")
+    importer = subparsers.add_parser(
+        "import",
+        help="bring in a progress file exported with --format json",
+        description=(
+            "Bring in a progress file made with export --format json or File > Export progress. "
+            "The progress saved here is kept as a backup file. Notes saved here that the file "
+            "has no note for are kept, unless you say to delete them."
+        ),
+    )
     importer.add_argument("file", type=Path)
     importer.add_argument("--yes", action="store_true", help="replace existing progress without asking")
+    importer.add_argument(
+        "--drop-notes",
+        action="store_true",
+        help="also delete the notes saved here that the file has no note for (kept by default)",
+    )
     importer.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     importer.add_argument("--profile", default=None, help=PROFILE_HELP)
     add_passphrase_argument(
@@ -158,23 +203,26 @@ def _saved_progress(store: ProgressStore) -> Progress | None:
         raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=exc)) from exc
 
 
-def _write_pdf(html: str, target: Path, paper: str | None) -> None:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication, QPageSize
-
-    from privacy_walkthrough.qt.printing import write_pdf
-
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    size = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}.get(paper or "")
-    write_pdf(html, target, size, title=tr("Privacy checklist"))
-    del _app
+def _blank_progress(store: ProgressStore) -> Progress | None:
+    """The person's devices for a blank checklist, as the app's has them; nothing if unreadable."""
+    try:
+        return _saved_progress(store)
+    except CommandError:
+        return None  # a blank checklist needs no progress: it just lists no devices then
 
 
 def run_export(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = export_format(args)
+    if args.blank and fmt == "json":
+        raise CommandError(
+            tr(
+                "A blank checklist is for printing: use --format pdf, html or md. "
+                "To carry progress to another computer, export it as json without --blank."
+            )
+        )
     guide = _guide()
     profile, store = _profile_store(args, guide)
-    progress = None if args.blank else _saved_progress(store)
+    progress = _blank_progress(store) if args.blank else _saved_progress(store)
     if progress is None and not args.blank:
         raise CommandError(
             tr(
@@ -186,35 +234,26 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     options = ChecklistOptions(
         generated_at=dt.datetime.now().astimezone(),
         app_version=__version__,
-        include_notes=args.include_notes,
+        # the progress file carries everything; the checklist's notes are private unless asked for
+        include_notes=not args.without_notes if fmt == "json" else args.include_notes,
         include_undo=args.include_undo,
         blank=args.blank,
         person_name=args.name if args.name is not None else (progress.person_name if progress else ""),
     )
-    if args.format == "pdf":
+    if fmt == "pdf":
         html = render_html(guide, progress, options)
-        write_output(args.output, lambda target: _write_pdf(html, target, args.paper), out)
+        write_output(args.output, lambda target: write_pdf(html, target, args.paper), out, binary=True)
     else:
-        render = {"html": render_html, "md": render_markdown, "json": render_json}[args.format]
+        render = {"html": render_html, "md": render_markdown, "json": render_json}[fmt]
         data = render(guide, progress, options).encode("utf-8")
-        if args.format == "json":
+        key = None
+        if fmt == "json":
             with _passphrase_errors():
-                data = sealed_export(data, export_key(args, profile))
-        write_output(args.output, lambda target: write_atomically(target, data), out)
+                key = export_key(args, profile)
+            data = sealed_export(data, key)
+        write = lambda target: write_atomically(target, data)  # noqa: E731
+        write_output(args.output, write, out, binary=key is not None)  # encrypted: bytes
     return 0
-
-
-def write_output(target: Path, write: Callable[[Path], None], out: TextIO) -> None:
-    """Write a command's output file (``write`` never leaves a half file); say so, or why not."""
-    if not target.parent.is_dir():
-        raise CommandError(tr("Cannot write {path}: the folder does not exist.", path=str(target)))
-    try:
-        write(target)
-    except OSError as exc:
-        raise CommandError(
-            tr("Cannot write {path}: {reason}.", path=str(target), reason=exc.strerror or exc)
-        ) from exc
-    print(tr("Wrote {path}", path=str(target)), file=out)
 
 
 def _confirm(question: str) -> bool:
@@ -222,6 +261,26 @@ def _confirm(question: str) -> bool:
         return False
     answer = input(f"{question} [y/N] ")
     return answer.strip().lower() in {"y", "yes"}
+
+
+def _titles(guide: Guide, step_ids: list[str]) -> str:
+    titles = {step.id: step.title for step in guide.steps}
+    return tr("; ").join(titles.get(step_id, step_id) for step_id in step_ids)
+
+
+def _keep_notes(args: argparse.Namespace, guide: Guide, existing: Progress, imported: Progress) -> Progress:
+    """``imported``, with the notes saved here that it has none for kept, unless the person says not to."""
+    at_risk = notes_it_would_delete(existing, imported)
+    if not at_risk or args.drop_notes:
+        return imported
+    question = tr(
+        "The file has no note for {count} step(s) that have a note here ({steps}). Delete those notes?",
+        count=len(at_risk),
+        steps=_titles(guide, at_risk),
+    )
+    if not args.yes and _confirm(question):
+        return imported
+    return keep_saved_notes(imported, existing, at_risk)
 
 
 def _damaged_progress(store: ProgressStore) -> ProgressError | None:
@@ -264,13 +323,20 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
             raise CommandError(
                 tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
             )
+    imported = portable.progress
+    existing = _saved_progress(store) if damaged is None else None
+    kept: list[str] = []
+    if existing is not None:
+        merged = _keep_notes(args, guide, existing, imported)
+        kept = notes_it_would_delete(existing, imported) if merged is not imported else []
+        imported = merged
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()
         with InstanceLock(paths.data):
             set_aside = store.set_aside("damaged") if damaged is not None else None
             backup = store.back_up()
-            store.save(portable.progress)
+            store.save(imported)
     except (DataFolderError, InstanceLockError) as exc:
         raise CommandError(tr("Nothing was imported: {reason}", reason=exc)) from exc
     except OSError as exc:
@@ -278,6 +344,14 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)
     if portable.dropped:
         print(portable.dropped_notice(), file=out)
+    if kept:
+        print(
+            tr(
+                "Kept your notes on {steps}: the file has none for them (--drop-notes deletes them).",
+                steps=_titles(guide, kept),
+            ),
+            file=out,
+        )
     if set_aside is not None:
         print(tr("The progress that could not be used was moved to {path}.", path=str(set_aside)), file=out)
     if backup is not None:

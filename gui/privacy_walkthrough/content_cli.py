@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.cli import write_output
+from privacy_walkthrough.cli_output import write_output
 from privacy_walkthrough.core.content.checks import (
     Finding,
     Severity,

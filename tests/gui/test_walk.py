@@ -251,7 +251,7 @@ def test_the_summary_table_follows_decisions_made_after_it_was_shown(
     table.show_views(views())
     assert table.item(0, 1).text() == "Done"
     assert table.item(0, 2).text() != ""
-    assert table.item(1, 1).text() == "Skipped: no time"
+    assert table.item(1, 1).text() == "Skipped — reason: no time"  # the printed checklist's words
     assert table.item(2, 1).text() == "Not yet"
 
 

@@ -70,11 +70,15 @@ def test_json_export_is_a_progress_file_that_imports_back(
     assert "Imported" in capsys.readouterr().out
 
 
-def test_json_export_leaves_notes_out_unless_asked(tmp_path: Path) -> None:
+def test_json_export_carries_notes_unless_asked_not_to(tmp_path: Path) -> None:
+    """The progress file is for carrying everything to another computer, as File > Export progress."""
     make_progress(tmp_path / "a")
     out = tmp_path / "progress.json"
     assert run("export", "--format", "json", "--output", str(out), "--data-dir", str(tmp_path / "a")) == 0
-    assert from_json(Progress, out.read_text()).step("icloud-backup").note == ""
+    assert from_json(Progress, out.read_text()).step("icloud-backup").note == NOTE
+    bare = tmp_path / "bare.json"
+    assert run("export", "--without-notes", "--output", str(bare), "--data-dir", str(tmp_path / "a")) == 0
+    assert from_json(Progress, bare.read_text()).step("icloud-backup").note == ""
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

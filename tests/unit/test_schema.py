@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
 from privacy_walkthrough import resources
-from privacy_walkthrough.cli import CommandError
+from privacy_walkthrough.cli_output import CommandError
 from privacy_walkthrough.content_cli import JSON_SCHEMA_DIALECT, add_content_commands, json_schema
 from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.models import Step

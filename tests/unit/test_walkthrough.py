@@ -259,22 +259,25 @@ def test_updated_at_stamped_from_injected_clock(guide: Guide) -> None:
 
 
 def test_tally_open_steps_and_finished(flow: Walkthrough) -> None:
-    assert flow.tally() == Tally(done=0, settled=0, total=4)
+    """Delta is irreversible: never "still open", only if the person decides to."""
+    assert flow.tally() == Tally(done=0, settled=0, total=4, choices=1)
+    assert flow.tally().still_open == 3
     assert open_ids(flow) == IDS
-    assert open_ids(flow)
 
     flow.set_status("alpha", StepStatus.DONE)
     flow.set_status("bravo", StepStatus.DONE)  # acknowledged
     flow.set_status("charlie", StepStatus.LATER)
-    assert flow.tally() == Tally(done=2, settled=2, total=4)
+    assert flow.tally() == Tally(done=2, settled=2, total=4, choices=1)
     assert open_ids(flow) == ["charlie", "delta"]
-    assert open_ids(flow)
 
     flow.set_status("charlie", StepStatus.NOT_APPLICABLE)
+    assert flow.tally() == Tally(done=2, settled=3, total=4, choices=1)
+    assert flow.tally().still_open == 0
+    assert flow.first_open_index() == len(flow.pages) - 1  # the irreversible step is up to the person
+
     flow.set_status("delta", StepStatus.SKIPPED, reason="not now")
     assert flow.tally() == Tally(done=2, settled=4, total=4)
     assert open_ids(flow) == []
-    assert not open_ids(flow)
 
 
 def test_first_open_index(flow: Walkthrough) -> None:
@@ -345,7 +348,7 @@ def test_state_of_a_vanished_step_is_kept_untouched(guide: Guide) -> None:
     flow.set_note("alpha", "n")
     assert flow.progress.steps["removed-step"] == old
     assert calls[-1].steps["removed-step"] == old
-    assert flow.tally() == Tally(done=1, settled=1, total=4)
+    assert flow.tally() == Tally(done=1, settled=1, total=4, choices=1)
     assert open_ids(flow) == ["bravo", "charlie", "delta"]
 
 
@@ -363,4 +366,4 @@ def test_resumed_statuses_are_used(guide: Guide) -> None:
     assert flow.progress.step("alpha").note == "n"
     assert flow.status("bravo") is StepStatus.NOT_STARTED
     assert flow.status("delta") is StepStatus.LATER
-    assert flow.tally() == Tally(done=1, settled=1, total=4)
+    assert flow.tally() == Tally(done=1, settled=1, total=4, choices=1)

@@ -27,6 +27,19 @@ def status_label(status: StepStatus) -> str:
     return labels[status]
 
 
+def skipped_label(reason: str) -> str:
+    """A skipped step's status, with the person's reason when they gave one."""
+    reason = reason.strip()
+    if reason:
+        return tr("Skipped — reason: {reason}", reason=reason)
+    return status_label(StepStatus.SKIPPED)
+
+
+def blocked_label() -> str:
+    """What a step is when a device's system is too old for it (the app and the paper say the same)."""
+    return tr("Needs an update first")
+
+
 def kind_label(kind: StepKind) -> str:
     labels = {
         StepKind.SETTING: tr("A setting to change"),

@@ -89,8 +89,9 @@ class Dialogs:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
-    def open_path(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    def open_path(self, parent: QWidget | None, title: str, folder: Path, file_filter: str) -> Path | None:
+        """A file to open, starting in ``folder`` (where the save dialogs suggest saving)."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
         return Path(name) if name else None
 
     def print_with_dialog(self, parent: QWidget | None, paint: Callable[[QPrinter], object]) -> bool:

@@ -21,7 +21,13 @@ from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.sealed import new_key, seal
 from privacy_walkthrough.core.progress.store import ProgressError
-from privacy_walkthrough.core.progress.transfer import file_key, is_encrypted, read_portable_progress
+from privacy_walkthrough.core.progress.transfer import (
+    file_key,
+    is_encrypted,
+    keep_saved_notes,
+    notes_it_would_delete,
+    read_portable_progress,
+)
 from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.qt.dialogs import Dialogs
@@ -29,6 +35,8 @@ from privacy_walkthrough.qt.passphrase_dialog import PassphrasePurpose
 
 if TYPE_CHECKING:
     from privacy_walkthrough.core.checklist.render import ChecklistOptions
+    from privacy_walkthrough.core.progress.models import Progress
+    from privacy_walkthrough.core.progress.transfer import PortableProgress
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +63,8 @@ class FileCommands:
         self.dialogs = dialogs
         self.parent = parent
         self.include_notes = False
+        # Where the file dialogs start, saving and opening alike: the folder last used, or home.
+        self.folder = Path.home()
         self.protected = protected  # whether the profile on show is protected with a passphrase
         self.guard = UnlockGuard()  # for encrypted files to import
 
@@ -105,10 +115,14 @@ class FileCommands:
 
     def on_import_triggered(self) -> None:
         source = self.dialogs.open_path(
-            self.parent, tr("Import progress"), tr("Privacy Walkthrough progress (*.json);;All files (*)")
+            self.parent,
+            tr("Import progress"),
+            self.folder,
+            tr("Privacy Walkthrough progress (*.json);;All files (*)"),
         )
         if source is None:
             return
+        self.folder = source.parent
         key = None
         if is_encrypted(source):
             key = self.dialogs.unlock(
@@ -125,20 +139,10 @@ class FileCommands:
                 tr("{reason} Your progress has not changed.", reason=exc.sentence()),
             )
             return
-        replace = self.dialogs.confirm(
-            self.parent,
-            tr("Replace your progress?"),
-            tr(
-                "The progress in {name} will replace the progress in this app. A copy of your "
-                "current progress is kept as a backup file in the data folder. {left_out}",
-                name=source.name,
-                left_out=portable.dropped_notice(),
-            ).strip(),
-            tr("Replace"),
-        )
-        if not replace:
+        chosen = self._ask_to_replace(source, portable)
+        if chosen is None:
             return
-        backup = self.session.replace_progress(portable.progress)
+        backup = self.session.replace_progress(chosen)
         self.host.reload()
         message = tr("The progress from {name} is now in use.", name=source.name)
         if backup is not None:
@@ -146,6 +150,42 @@ class FileCommands:
                 "{message} Your earlier progress was kept in {path}.", message=message, path=str(backup)
             )
         self.dialogs.inform(self.parent, tr("Progress imported"), message)
+
+    def _ask_to_replace(self, source: Path, portable: PortableProgress) -> Progress | None:
+        """The progress to use after asking, or None: cancelled.
+
+        Notes saved here that the file has no note for are kept, unless the person picks
+        exactly "delete them".
+        """
+        imported = portable.progress
+        replacing = tr(
+            "The progress in {name} will replace the progress in this app. A copy of your "
+            "current progress is kept as a backup file in the data folder. {left_out}",
+            name=source.name,
+            left_out=portable.dropped_notice(),
+        ).strip()
+        saved = self.session.walkthrough.progress
+        at_risk = notes_it_would_delete(saved, imported)
+        title = tr("Replace your progress?")
+        if not at_risk:
+            accepted = self.dialogs.confirm(self.parent, title, replacing, tr("Replace"))
+            return imported if accepted else None
+        titles = {step.id: step.title for step in self.session.guide.steps}
+        notes = tr(
+            "The file has no note for {count} step(s) that have a note here: {steps}.",
+            count=len(at_risk),
+            steps=tr("; ").join(titles.get(step_id, step_id) for step_id in at_risk),
+        )
+        answer = self.dialogs.ask_choice(
+            self.parent,
+            title,
+            tr("{replacing}\n\n{notes}", replacing=replacing, notes=notes),
+            [tr("Replace, keep my notes"), tr("Replace and delete these notes")],
+            tr("Cancel"),
+        )
+        if answer is None:
+            return None
+        return imported if answer == 1 else keep_saved_notes(imported, saved, at_risk)
 
     # -- the work -------------------------------------------------------------------------
 
@@ -158,7 +198,7 @@ class FileCommands:
             app_version=__version__,
             include_notes=self.include_notes and not blank,
             blank=blank,
-            person_name="" if blank else progress.person_name,
+            person_name=progress.person_name,  # the blank one too, like `export --blank`
         )
 
     def html(self, *, blank: bool = False) -> str:
@@ -184,7 +224,7 @@ class FileCommands:
         html = self.html(blank=blank)
         return self._save(
             tr("Save the checklist as PDF"),
-            Path.home() / name,
+            self.folder / name,
             tr("PDF files (*.pdf)"),
             lambda target: write_pdf(html, target, title=tr("Privacy checklist")),
         )
@@ -212,7 +252,7 @@ class FileCommands:
             data = seal(data, new_key(choice.passphrase))
         return self._save(
             tr("Export progress"),
-            Path.home() / "privacy-walkthrough-progress.json",
+            self.folder / "privacy-walkthrough-progress.json",
             tr("Privacy Walkthrough progress (*.json)"),
             lambda target: write_atomically(target, data),
         )
@@ -225,6 +265,7 @@ class FileCommands:
             return None
         if target.suffix.lower() != suggested.suffix:
             target = target.with_name(target.name + suggested.suffix)
+        self.folder = target.parent
         try:
             write(target)
         except OSError as exc:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import device_label, os_name, where_to_find_version
+from privacy_walkthrough.core.labels import blocked_label, device_label, os_name, where_to_find_version
 from privacy_walkthrough.core.markdown_text import escape_markdown
 from privacy_walkthrough.core.progress.models import Device
 from privacy_walkthrough.core.walkthrough.views import StepView
@@ -69,7 +69,8 @@ class FitPanel(ColumnWidget):
         for caution in fit.cautions:
             self._note(tr("**Before you start:** {caution}", caution=caution), "cautionLabel")
         for blocker in fit.blockers:
-            self._note(tr("**Not possible yet:** {text}", text=blocker.text), "blockerLabel")
+            text = tr("**{blocked}:** {text}", blocked=blocked_label(), text=blocker.text)
+            self._note(text, "blockerLabel")
         for maybe in fit.maybe_blockers:
             self._note(tr("**Check your version first:** {text}", text=maybe.text), "cautionLabel")
         for note in view.newer_notes:

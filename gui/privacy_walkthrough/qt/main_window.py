@@ -328,6 +328,18 @@ class WalkthroughWindow(QMainWindow):
         if self.walkthrough.can_go_next:
             self._move(self.walkthrough.go_next)
         else:
+            self.finish()
+
+    def finish(self) -> None:
+        """Finish, on the summary: say that the progress is kept, and close only if the person agrees."""
+        self.step_stack.flush_note()
+        still_open = self.walkthrough.tally().still_open
+        text = tr(
+            "Your progress is saved on this computer: open the app again to pick up where you left off."
+        )
+        if still_open:
+            text = tr("{text} {count} step(s) are still open.", text=text, count=still_open)
+        if self.dialogs.confirm(self, tr("Close Privacy Walkthrough?"), text, tr("Close")):
             self.close()
 
     def on_summary_triggered(self) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetricsF,
     QImage,
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QTextBlock,
     QTextDocument,
@@ -36,6 +38,12 @@ CM_PER_INCH = 2.54
 MARGIN_CM = 1.8
 LAYOUT_DPI = 96.0  # the layout's units: like a screen at 100 %, whatever the device
 LAZY_FROM_BLOCKS = 50  # below this many steps, placing them first on a lazy layout costs more
+
+# Paper never takes the screen's colours: dark ink on white, whatever the colour scheme.
+INK = "#000000"
+PAPER = "#ffffff"
+LINK_INK = "#0b3d91"  # a dark blue that reads on white and prints as dark grey
+PAPER_STYLE_SHEET = f"body {{ color: {INK}; }} a {{ color: {LINK_INK}; }}"
 
 
 def default_page_size() -> QPageSize.PageSizeId:
@@ -59,11 +67,28 @@ class ChecklistDocument(QTextDocument):
         self.documentLayout().setPaintDevice(self.layout_device)
 
 
+def paper_palette() -> QPalette:
+    """The colours a checklist is drawn with: the same on paper, in the preview and in a PDF.
+
+    The application's palette follows the screen (light text in the dark scheme), and Qt
+    draws a document's plain text and links in it unless told otherwise: never on paper.
+    """
+    palette = QPalette(QColor(PAPER))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor(INK))
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+        palette.setColor(role, QColor(PAPER))
+    palette.setColor(QPalette.ColorRole.Link, QColor(LINK_INK))
+    palette.setColor(QPalette.ColorRole.LinkVisited, QColor(LINK_INK))
+    return palette
+
+
 def checklist_document(html: str) -> QTextDocument:
     document = ChecklistDocument()
     font = QFont("DejaVu Sans")
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
+    document.setDefaultStyleSheet(PAPER_STYLE_SHEET)  # before setHtml: it applies while parsing
     document.setHtml(html)
     return document
 
@@ -205,17 +230,20 @@ def print_checklist(document: QTextDocument, device: QPagedPaintDevice) -> int:
     pages = document.pageCount()
     footer_font = QFont(document.defaultFont())
     footer_font.setPixelSize(round(document.defaultFont().pointSizeF() * 0.85 * LAYOUT_DPI / 72))
+    palette = paper_palette()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened for drawing")
     try:
         painter.scale(geometry.scale_x, geometry.scale_y)
+        painter.setPen(QColor(INK))
         for page in range(pages):
             if page:
                 device.newPage()
             painter.save()
             painter.translate(0, -page * geometry.height)
             context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette = palette
             context.clip = QRectF(0, page * geometry.height, geometry.width, geometry.height)
             document.documentLayout().draw(painter, context)
             painter.restore()

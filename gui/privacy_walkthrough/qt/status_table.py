@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import device_label, status_label
+from privacy_walkthrough.core.labels import device_label, skipped_label, status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.widgets import soft_breaks
@@ -87,8 +87,8 @@ class StepStatusTable(QTableWidget):
     def _row(view: StepView) -> Row:
         """What one row shows: step id, title, status, status words, date last confirmed."""
         status = status_label(view.status)
-        if view.status is StepStatus.SKIPPED and view.skip_reason:
-            status = tr("{status}: {reason}", status=status, reason=view.skip_reason)
+        if view.status is StepStatus.SKIPPED:
+            status = skipped_label(view.skip_reason)  # the checklist's words
         if view.recheck:
             names = ", ".join(device_label(d, view.all_devices) for d in view.recheck)
             status = tr("{status}; check again on {devices}", status=status, devices=names)

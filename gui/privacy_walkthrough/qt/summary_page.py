@@ -19,6 +19,7 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
+from privacy_walkthrough.core.walkthrough.views import is_choice
 from privacy_walkthrough.qt.flow_layout import FlowLayout
 from privacy_walkthrough.qt.status_table import StepStatusTable
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
@@ -39,6 +40,7 @@ class SummaryPage(QWidget):
         self.steps_table.step_requested.connect(self.step_requested)
         self.protected_label = WrappedLabel(object_name="protectedLabel")
         self.open_label = WrappedLabel(object_name="openLabel")
+        self.choices_label = WrappedLabel(object_name="choicesLabel")
         self.recheck_label = WrappedLabel(object_name="recheckLabel")
         self.exposed_label = WrappedLabel(
             tr("What no setting can protect: {text}", text=lookup_logs()), object_name="exposedLabel"
@@ -86,6 +88,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.protected_label)
         layout.addWidget(self.recheck_label)
         layout.addWidget(self.open_label)
+        layout.addWidget(self.choices_label)
         layout.addWidget(self.exposed_label)
         layout.addWidget(HeadingLabel(tr("Your checklist")))
         layout.addLayout(options)
@@ -96,20 +99,21 @@ class SummaryPage(QWidget):
 
     def show_walkthrough(self, walkthrough: Walkthrough) -> None:
         tally = walkthrough.tally()
-        self.tally_label.setText(
-            tr(
-                "{done} of {total} steps done; {open} still open.",
-                done=tally.done,
-                total=tally.total,
-                open=tally.total - tally.settled,
-            )
+        counts = tr(
+            "{done} of {total} steps done; {open} still open.",
+            done=tally.done,
+            total=tally.total,
+            open=tally.still_open,
         )
+        if tally.choices:
+            counts = tr("{counts} {choices} only if you decide to.", counts=counts, choices=tally.choices)
+        self.tally_label.setText(counts)
         if not self.person_name_edit.hasFocus():
             self.person_name_edit.setText(walkthrough.progress.person_name)
         views = [walkthrough.step_view(step_id) for step_id in walkthrough.guide.step_ids]
         self.steps_table.show_views(views)
         done_titles = [v.step.title for v in views if v.status.is_finished]
-        open_titles = [v.step.title for v in views if not v.status.is_settled]
+        open_titles = [v.step.title for v in views if not v.status.is_settled and not is_choice(v.step)]
         protected = (
             tr("Now protected or understood: {steps}.", steps="; ".join(done_titles))
             if done_titles
@@ -135,3 +139,8 @@ class SummaryPage(QWidget):
             tr("Check again after system updates: {steps}.", steps="; ".join(recheck)) if recheck else ""
         )
         self.open_label.setText(still_open)
+        choices = [v.step.title for v in views if not v.status.is_settled and is_choice(v.step)]
+        self.choices_label.setVisible(bool(choices))
+        self.choices_label.setText(
+            tr("Only if you decide to: {steps}.", steps="; ".join(choices)) if choices else ""
+        )

@@ -47,7 +47,6 @@ def _step(entry: StepEntry) -> str:
         "<tr><td>",
         f'<h3 style="margin-top: 0px;">{anchor}{glyph} {escape(entry.heading)}</h3>',
         _paragraph(entry.status, "b"),
-        _paragraph(entry.finished_on),
         _paragraph(entry.confirmed),
         _paragraph(entry.recheck, "b"),
         _paragraph(entry.kind, "i"),

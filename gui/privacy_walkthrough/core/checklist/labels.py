@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.content.models import Instructions
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import instructions_heading, path_text, status_label
+from privacy_walkthrough.core.labels import (
+    instructions_heading,
+    kind_label,
+    path_text,
+    skipped_label,
+    status_label,
+)
 from privacy_walkthrough.core.progress.models import StepProgress, StepStatus
 
 BOX_OPEN = "☐"  # U+2610: not started, left for later, or a blank checklist
@@ -44,10 +50,7 @@ def status_box(entry: StepProgress) -> StatusBox:
     """The box and the words for one step's saved status (a skip says why, or that no reason was given)."""
     status = entry.status
     if status is StepStatus.SKIPPED:
-        reason = entry.skip_reason.strip()
-        if reason:
-            return StatusBox(BOX_CROSSED, tr("Skipped — reason: {reason}", reason=reason))
-        return StatusBox(BOX_CROSSED, tr("Skipped (no reason given)"))
+        return StatusBox(BOX_CROSSED, skipped_label(entry.skip_reason))
     return StatusBox(GLYPHS[status], status_label(status))
 
 
@@ -67,11 +70,9 @@ def legend() -> str:
 
 
 def kind_warning(kind: StepKind) -> str:
-    """A warning for steps that are not for everyone; empty for the others."""
-    if kind is StepKind.IRREVERSIBLE:
-        return tr("Irreversible — only if you decided to")
-    if kind is StepKind.OPTIONAL:
-        return tr("Optional")
+    """A warning for steps that are not for everyone (the app's words); empty for the others."""
+    if kind in (StepKind.IRREVERSIBLE, StepKind.OPTIONAL):
+        return kind_label(kind)
     return ""
 
 
@@ -87,13 +88,25 @@ def iso_date(moment: dt.datetime, reference: dt.datetime) -> str:
 
 
 def finished_on(entry: StepProgress, reference: dt.datetime) -> str:
-    """The date a finished step was done, as "Done on 2025-03-01"; empty otherwise."""
+    """A finished step's status with its date, "Done on 2025-03-01"; empty when not finished or undated."""
     if not entry.status.is_finished or entry.done_at is None:
         return ""
     date = iso_date(entry.done_at, reference)
     if entry.status is StepStatus.ACKNOWLEDGED:
-        return tr("Acknowledged on {date}", date=date)
+        return tr("Read and acknowledged on {date}", date=date)
     return tr("Done on {date}", date=date)
+
+
+def sentences(parts: tuple[str, ...] | list[str]) -> str:
+    """Instruction steps as one line: a full sentence is followed by a space, a phrase by "; "."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if text:
+            text += " " if text.endswith((".", "!", "?", ":")) else tr("; ")
+        text += part
+    return text
 
 
 def plain_inline(markdown: str) -> str:
@@ -110,5 +123,5 @@ def plain_text(markdown: str) -> str:
 
 def route_label(instructions: Instructions) -> str:
     """Where to go, e.g. "iPhone/iPad (iOS 18 and later): Settings › Apps › Messages → Off"."""
-    route = path_text(instructions) or tr("; ").join(plain_inline(s) for s in instructions.steps)
+    route = path_text(instructions) or sentences([plain_inline(s) for s in instructions.steps])
     return tr("{platform}: {route}", platform=instructions_heading(instructions), route=route)

@@ -27,7 +27,6 @@ def _block(text: str, mark: str = "") -> list[str]:
 def _step(entry: StepEntry) -> list[str]:
     lines = [f"### {entry.glyph} {escape_markdown(entry.heading)}", ""]
     lines += _block(entry.status, "**")
-    lines += _block(entry.finished_on)
     lines += _block(entry.confirmed)
     lines += _block(entry.recheck, "**")
     lines += _block(entry.kind, "*")

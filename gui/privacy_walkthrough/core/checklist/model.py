@@ -35,6 +35,7 @@ from privacy_walkthrough.core.content.models import Source, Step
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_with_version
 from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.walkthrough.views import is_choice
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +93,7 @@ class StepEntry:
     step_id: str
     heading: str  # "3. Turn off SMS fallback"
     glyph: str
-    status: str
-    finished_on: str
+    status: str  # "Done on 2025-03-01", "Left for later", …
     kind: str
     summary: str
     routes: tuple[str, ...]
@@ -101,6 +101,7 @@ class StepEntry:
     note: str
     settled: bool
     finished: bool
+    choice: bool = False  # optional or irreversible: never "still open", only if the person decides to
     devices: tuple[DeviceLine, ...] = ()  # per-device steps: one box per device
     blockers: tuple[str, ...] = ()  # "Needs an update first: Work iPad runs iPadOS 16.7; …"
     recheck: str = ""  # "Check again on Work iPhone, iPad"
@@ -140,7 +141,7 @@ class Checklist:
     header: tuple[str, ...]
     steps_title: str
     entries: tuple[StepEntry, ...]
-    summaries: tuple[ListSection, ...]  # "Still open" and "What … protect"; none when blank
+    summaries: tuple[ListSection, ...]  # "Still open", "Only if you decide to", "What … protect"
     limits: TextSection
     sources_title: str
     sources: tuple[SourceLine, ...]
@@ -217,8 +218,7 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
         step_id=step.id,
         heading=tr("{number}. {title}", number=number, title=step.title),
         glyph=status.glyph,
-        status=status.text,
-        finished_on="" if blank else finished_on(saved, options.generated_at),
+        status=("" if blank else finished_on(saved, options.generated_at)) or status.text,
         kind=kind_warning(step.kind),
         summary=step.summary,
         routes=tuple(route_label(i) for i in instructions),
@@ -226,7 +226,10 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
         note=tr("Your note: {note}", note=note) if note else "",
         settled=not blank and effective.is_settled,
         finished=not blank and effective.is_finished,
-        devices=device_lines(step, saved, step_fit, person.progress, blank, options.generated_at),
+        choice=is_choice(step),
+        devices=device_lines(
+            step, saved, step_fit, person.progress, None if blank else effective, options.generated_at
+        ),
         blockers=() if blank else blocker_lines(step_fit, person.progress),
         recheck="" if blank else recheck_line(saved, person.progress),
         confirmed=confirmed,
@@ -239,15 +242,17 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
 def _summaries(entries: tuple[StepEntry, ...]) -> tuple[ListSection, ...]:
     still_open = ListSection(
         tr("Still open"),
-        tuple(ListItem(e.heading, e.status) for e in entries if not e.settled),
+        tuple(ListItem(e.heading, e.status) for e in entries if not e.settled and not e.choice),
         tr("Nothing: you have decided about every step."),
     )
+    choices = tuple(ListItem(e.heading, e.summary) for e in entries if not e.settled and e.choice)
+    only_if = ListSection(tr("Only if you decide to"), choices, "")
     protected = ListSection(
         tr("What your finished steps protect"),
         tuple(ListItem(e.heading, e.summary) for e in entries if e.finished),
         tr("No step is finished yet."),
     )
-    return still_open, protected
+    return (still_open, only_if, protected) if choices else (still_open, protected)
 
 
 def _limits(numbers: SourceNumbers) -> TextSection:

@@ -19,7 +19,7 @@ from privacy_walkthrough.core.checklist.labels import (
 )
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.labels import device_label, os_name
+from privacy_walkthrough.core.labels import blocked_label, device_label, os_name
 from privacy_walkthrough.core.progress.models import Progress, StepProgress, StepStatus
 from privacy_walkthrough.core.walkthrough.applicability import Fit, effective_status, fit
 
@@ -56,27 +56,34 @@ def step_status(saved: StepProgress, step_fit: Fit | None) -> tuple[StepStatus, 
     return status, status_box(saved)
 
 
+# A step in one of these states asks nothing more of any device: it prints no open device box.
+NOTHING_LEFT_TO_DO = frozenset({StepStatus.NOT_APPLICABLE, StepStatus.SKIPPED})
+
+
 def device_lines(
     step: Step,
     saved: StepProgress,
     step_fit: Fit | None,
     progress: Progress | None,
-    blank: bool,
+    effective: StepStatus | None,
     reference: dt.datetime,
 ) -> tuple[DeviceLine, ...]:
-    """Per-device steps: one box per device the step concerns (all open on a blank checklist)."""
+    """Per-device steps: one box per device the step concerns (``effective`` None: a blank checklist).
+
+    A blank checklist has an open box for each; a step that does not apply, or was skipped,
+    lists only the devices it was done on (none, mostly): no box is left to tick.
+    """
     if not step.applicability.per_device or step_fit is None or progress is None:
         return ()
     lines = []
     for device in step_fit.devices:
         label = device_label(device, progress.devices)
-        ticked = device.id in saved.devices_done and not blank
-        if blank:
+        if effective is None:
             lines.append(DeviceLine(BOX_OPEN, label))
-        elif ticked:
+        elif device.id in saved.devices_done:
             date = iso_date(saved.devices_done[device.id], reference)
             lines.append(DeviceLine(BOX_TICKED, tr("{device} — done on {date}", device=label, date=date)))
-        else:
+        elif effective not in NOTHING_LEFT_TO_DO:
             lines.append(DeviceLine(BOX_OPEN, tr("{device} — not yet", device=label)))
     return tuple(lines)
 
@@ -86,8 +93,8 @@ def blocker_lines(step_fit: Fit | None, progress: Progress | None) -> tuple[str,
         return ()
     return tuple(
         tr(
-            "Needs an update first: {device} runs {system} {version}; this needs {system} {needed} "
-            "or later. {fix}",
+            "{blocked}: {device} runs {system} {version}; this needs {system} {needed} or later. {fix}",
+            blocked=blocked_label(),
             device=device_label(b.device, progress.devices),
             system=os_name(b.device.kind),
             version=b.device.os_version or "",

@@ -1,7 +1,9 @@
-"""Carry progress to another computer: read a portable progress file and check it fits."""
+"""Carry progress to another computer: read a portable progress file, check it fits, and keep
+the notes saved here that the file does not carry."""
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace, to_json
 from privacy_walkthrough.core.i18n import tr
-from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.progress.models import Progress, StepProgress
 from privacy_walkthrough.core.progress.sealed import SealKey
 from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
 from privacy_walkthrough.core.regular_files import open_regular
@@ -67,6 +69,31 @@ def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None)
             )
         )
     return PortableProgress(progress, dropped)
+
+
+def notes_it_would_delete(saved: Progress, imported: Progress) -> list[str]:
+    """The steps whose saved note ``imported`` has no note for: importing it as it is deletes them.
+
+    A progress file exported without notes, or from a computer where a step has no note
+    yet, would otherwise wipe the notes kept here.  In the saved progress's order.
+    """
+    return [
+        step_id
+        for step_id, entry in saved.steps.items()
+        if entry.note.strip() and not imported.step(step_id).note.strip()
+    ]
+
+
+def keep_saved_notes(imported: Progress, saved: Progress, step_ids: list[str]) -> Progress:
+    """``imported`` with the saved notes of ``step_ids`` put back; the arguments are untouched."""
+    merged = copy.deepcopy(imported)
+    for step_id in step_ids:
+        note = saved.step(step_id).note
+        if step_id in merged.steps:
+            merged.steps[step_id].note = note
+        else:
+            merged.steps[step_id] = StepProgress(note=note)
+    return merged
 
 
 def file_key(path: Path, passphrase: str) -> SealKey:

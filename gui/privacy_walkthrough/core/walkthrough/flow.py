@@ -33,7 +33,7 @@ from privacy_walkthrough.core.progress.models import (
 from privacy_walkthrough.core.walkthrough import device_changes
 from privacy_walkthrough.core.walkthrough.applicability import Fit, all_ticked, effective_status, fit
 from privacy_walkthrough.core.walkthrough.versions import newer_version_notes
-from privacy_walkthrough.core.walkthrough.views import Page, PageKind, StepView, Tally
+from privacy_walkthrough.core.walkthrough.views import Page, PageKind, StepView, Tally, is_choice
 
 
 def utc_now() -> dt.datetime:
@@ -115,9 +115,13 @@ class Walkthrough:
         raise KeyError(step_id)
 
     def first_open_index(self) -> int:
-        """The first step not yet decided, or the summary when all are."""
+        """The first step still open, or the summary when none is.
+
+        An optional or irreversible step left undecided is not open: it is up to the person.
+        """
         for index, page in enumerate(self.pages):
-            if page.kind is PageKind.STEP and not self.status(page.key).is_settled:
+            step = page.step
+            if step is not None and not is_choice(step) and not self.status(step.id).is_settled:
                 return index
         return len(self.pages) - 1
 
@@ -347,7 +351,8 @@ class Walkthrough:
         statuses = [self.status(s) for s in self.guide.step_ids]
         done = sum(s.is_finished for s in statuses)
         settled = sum(s.is_settled for s in statuses)
-        return Tally(done=done, settled=settled, total=len(statuses))
+        choices = sum(is_choice(s) and not self.status(s.id).is_settled for s in self.guide.steps)
+        return Tally(done=done, settled=settled, total=len(statuses), choices=choices)
 
     def _changed(self) -> None:
         self.progress.updated_at = self._clock()

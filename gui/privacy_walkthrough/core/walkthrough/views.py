@@ -12,9 +12,18 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.content.models import NewestVersions, Step
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 from privacy_walkthrough.core.walkthrough.applicability import Fit
+
+# Steps for some people only, or that cannot be undone: never a to-do, "only if you decide to".
+CHOICE_KINDS = frozenset({StepKind.OPTIONAL, StepKind.IRREVERSIBLE})
+
+
+def is_choice(step: Step) -> bool:
+    """An optional or irreversible step: undecided, it is not "still open" but up to the person."""
+    return step.kind in CHOICE_KINDS
 
 
 class PageKind(Enum):
@@ -36,6 +45,12 @@ class Tally:
     done: int  # done or acknowledged
     settled: int  # done, acknowledged, skipped or not applicable
     total: int
+    choices: int = 0  # optional or irreversible steps not decided about: only if the person decides to
+
+    @property
+    def still_open(self) -> int:
+        """Steps still to do: neither decided about nor left to the person's choice."""
+        return self.total - self.settled - self.choices
 
 
 @dataclass(frozen=True)
