@@ -50,9 +50,9 @@ class NavigationBar(QWidget):
         if walkthrough.can_go_next:
             self.next_button.setText(tr("&Next"))
             self.next_button.setAccessibleDescription(tr("Go to the next page"))
-        else:  # the last page: say what closing does
-            self.next_button.setText(tr("Save and &close"))
+        else:  # the last page: Finish says that the progress is saved before it closes
+            self.next_button.setText(tr("&Finish"))
             self.next_button.setAccessibleDescription(
-                tr("Your progress is saved on this computer; open the app again to carry on.")
+                tr("Close the app; your progress is saved on this computer.")
             )
         self.next_button.setEnabled(True)
