@@ -40,7 +40,7 @@ class LookingDialogs(Dialogs):
             return QDialog.DialogCode.Accepted
         return QDialog.DialogCode.Rejected  # Cancel
 
-    def open_path(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    def open_path(self, parent: QWidget | None, title: str, folder: Path, file_filter: str) -> Path | None:
         return self.open_paths.pop(0)
 
     def hostile_labels(self) -> list[QLabel]:
