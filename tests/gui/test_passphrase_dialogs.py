@@ -23,7 +23,7 @@ def derive(passphrase: str) -> sealed.SealKey:
 
 def type_and_unlock(qtbot: QtBot, dialog: UnlockDialog, passphrase: str) -> None:
     dialog.passphrase_edit.setText(passphrase)
-    with qtbot.waitSignal(dialog.worker.finished, timeout=5000):
+    with qtbot.waitSignal(dialog.worker.finished, timeout=30_000):  # generous: a loaded CI machine
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
 
 
