@@ -16,8 +16,8 @@ import pytest
 
 from privacy_walkthrough import resources
 from privacy_walkthrough.content_cli import add_content_commands
-from privacy_walkthrough.core.content.checks import url_problem
 from privacy_walkthrough.core.content.toml_lines import locate
+from privacy_walkthrough.core.content.urls import url_problem
 from tests.helpers import replace_in, step_file, write_guide
 
 TODAY = "2026-11-28"  # the shipped guide was reviewed on this day

@@ -27,6 +27,7 @@ from privacy_walkthrough.core.content.loader import (
 )
 from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS, AnswerRule, Step
 from privacy_walkthrough.core.content.toml_lines import locate
+from privacy_walkthrough.core.content.urls import same_page, url_problem
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_label
 
@@ -36,7 +37,6 @@ _NOT_TEXT = frozenset({"id", "url", "language", "version", "min_version", "befor
 _RAW_HTML = re.compile(r"<(?!(?:https?|mailto):)(/?[A-Za-z][A-Za-z0-9-]*|!--)")
 # A Markdown picture or link whose target is a file of the app's assets: ![Alt](asset:name.svg)
 _ASSET_LINK = re.compile(r"\]\(\s*<?asset:([^\s)>]*)")
-_HOST_LABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?")  # letters and digits, inner hyphens
 
 
 class Severity(StrEnum):
@@ -73,35 +73,6 @@ class Finding:
 
 
 # -- single checks --------------------------------------------------------------------------
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` is not a usable https address, or None when it is."""
-    if any(ch.isspace() for ch in url):
-        return tr("the address contains a space")
-    parts = urlsplit(url)
-    if parts.scheme != "https":
-        return tr("the address must start with https://")
-    if "@" in parts.netloc:
-        return tr("the address must not contain a user name or password (@)")
-    host = parts.hostname or ""
-    labels = host.split(".")
-    if "." not in host:
-        return tr("the host '{host}' has no dot; write the full address", host=host)
-    if not all(_HOST_LABEL.fullmatch(label) for label in labels):
-        return tr("the host '{host}' is not a valid host name", host=host)
-    if labels[-1].isdigit():
-        return tr("the host '{host}' is a bare IP address; link to a named site", host=host)
-    try:
-        _ = parts.port
-    except ValueError:
-        return tr("the address has an invalid port number")
-    return None
-
-
-def _same_page(url: str) -> str:
-    parts = urlsplit(url)
-    return parts._replace(netloc=parts.netloc.lower(), path=parts.path.rstrip("/")).geturl()
 
 
 def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -192,7 +163,7 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
                 "not the site's front page"
             )
             yield file.warning(field, message)
-        page = _same_page(source.url)
+        page = same_page(source.url)
         if page in seen:
             message = tr("the same address as sources.{first}.url: list each source once", first=seen[page])
             yield file.error(field, message)

@@ -20,15 +20,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
-from privacy_walkthrough.core.content.models import Slug
-from privacy_walkthrough.core.content.records import parse, replace, rule, to_json
+from privacy_walkthrough.core.content.records import parse, replace, to_json
 from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.own_files import is_profiles_file, split_folder
+from privacy_walkthrough.core.progress.profile_list import (
+    DEFAULT_ID,
+    NAME_MAX_CHARS,
+    REGISTRY_FORMAT,
+    REGISTRY_VERSION,
+    ProfileEntry,
+    ProfileList,
+    fresh_list,
+)
 from privacy_walkthrough.core.regular_files import read_regular
 
 log = logging.getLogger(__name__)
@@ -36,10 +41,6 @@ log = logging.getLogger(__name__)
 REGISTRY_FILE = "profiles.json"
 PROFILES_FOLDER = "profiles"
 PROGRESS_FOLDER = "progress"
-DEFAULT_ID = "default"
-NAME_MAX_CHARS = 60
-REGISTRY_FORMAT = "privacy-walkthrough-profiles"
-REGISTRY_VERSION = 1
 MAX_REGISTRY_BYTES = 1024 * 1024
 _SLUG_MAX = 40
 
@@ -56,47 +57,6 @@ class Profile:
 
 class ProfileError(Exception):
     """A profile could not be created, renamed, deleted or listed; the message is for the person."""
-
-
-# str_max_length: every text is checked, so a lone surrogate is refused (see progress.models.Record)
-_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True, str_max_length=1000)
-
-
-class _Entry(BaseModel):
-    model_config = _STRICT
-
-    id: Slug
-    name: Annotated[str, StringConstraints(max_length=NAME_MAX_CHARS)] = ""  # "": "Me", or a hidden name
-    protected: bool = False  # its files are sealed with a passphrase
-    name_hidden: bool = False  # listed as "Protected profile"; its name is not kept anywhere
-    lock_after_minutes: Literal[0, 5, 15] = 0
-
-
-class _RegistryFile(BaseModel):
-    model_config = _STRICT
-
-    format: Literal["privacy-walkthrough-profiles"] = "privacy-walkthrough-profiles"
-    schema_version: Literal[1] = 1  # REGISTRY_VERSION
-    profiles: Annotated[list[_Entry], Field(min_length=1)]
-    last_used: Slug
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
-        ids = [p.id for p in self.profiles]
-        if len(set(ids)) != len(ids):
-            raise rule("profiles", "lists a profile id twice")
-        if self.last_used not in ids:
-            raise rule("last_used", "is not one of the profiles listed")
-        if any(not p.name.strip() and p.id != DEFAULT_ID and not p.name_hidden for p in self.profiles):
-            raise rule("profiles", "has a profile without a name")
-        return self
-
-
-def _fresh() -> _RegistryFile:
-    """The list with only the default profile: known good, so not checked (no validator built)."""
-    return _RegistryFile.model_construct(
-        profiles=[_Entry.model_construct(id=DEFAULT_ID)], last_used=DEFAULT_ID
-    )
 
 
 def slug_for(name: str) -> str:
@@ -123,9 +83,9 @@ class ProfileRegistry:
 
     # -- reading ------------------------------------------------------------------------
 
-    def _load(self) -> _RegistryFile:
+    def _load(self) -> ProfileList:
         if not self.path.exists() and not self.path.is_symlink():
-            return _fresh()
+            return fresh_list()
         try:
             if self.path.is_symlink():
                 raise ValueError("a link")
@@ -133,7 +93,7 @@ class ProfileRegistry:
             data = json.loads(raw.decode("utf-8"))
             if isinstance(data, dict) and data.get("format") == REGISTRY_FORMAT:
                 self._refuse_newer(data.get("schema_version"))
-            return parse(data, _RegistryFile)
+            return parse(data, ProfileList)
         except (OSError, ValueError, RecursionError):  # ValueError: bad JSON and RecordError too
             aside = free_name(self.data, f"profiles.damaged-{time_stamp(dt.datetime.now(dt.UTC))}", ".json")
             try:
@@ -144,7 +104,7 @@ class ProfileRegistry:
                 ) from exc
             log.warning("The list of profiles could not be read and was set aside")
             self.set_aside_notice = aside
-            return _fresh()
+            return fresh_list()
 
     def _refuse_newer(self, version: object) -> None:
         if is_newer_format(version, REGISTRY_VERSION):
@@ -155,7 +115,7 @@ class ProfileRegistry:
                 )
             )
 
-    def _profile(self, entry: _Entry) -> Profile:
+    def _profile(self, entry: ProfileEntry) -> Profile:
         folder = self.data if entry.id == DEFAULT_ID else self.data / PROFILES_FOLDER / entry.id
         if entry.name_hidden:  # "Protected profile", numbered when there are more
             hidden = [e.id for e in self._registry.profiles if e.name_hidden]
@@ -170,7 +130,7 @@ class ProfileRegistry:
         """Every profile, in the order they were created (at least one)."""
         return [self._profile(e) for e in self._registry.profiles]
 
-    def _find(self, profile_id: str) -> _Entry:
+    def _find(self, profile_id: str) -> ProfileEntry:
         for entry in self._registry.profiles:
             if entry.id == profile_id:
                 return entry
@@ -184,7 +144,7 @@ class ProfileRegistry:
 
     # -- changing -----------------------------------------------------------------------
 
-    def _save(self, registry: _RegistryFile) -> None:
+    def _save(self, registry: ProfileList) -> None:
         try:
             write_atomically(self.path, to_json(registry))
         except OSError as exc:
@@ -221,7 +181,7 @@ class ProfileRegistry:
     def create(self, name: str) -> Profile:
         """A new profile with its own, empty folder; it does not become the last used one."""
         name = self._checked_name(name)
-        entry = _Entry(id=self._new_id(name), name=name)
+        entry = ProfileEntry(id=self._new_id(name), name=name)
         profile = self._profile(entry)
         try:
             self.data.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -243,7 +203,7 @@ class ProfileRegistry:
         name = self._checked_name(name, ignore=profile_id)
         return self._replace_entry(entry, replace(entry, name=name))
 
-    def _replace_entry(self, old: _Entry, new: _Entry) -> Profile:
+    def _replace_entry(self, old: ProfileEntry, new: ProfileEntry) -> Profile:
         entries = [new if e.id == old.id else e for e in self._registry.profiles]
         last = new.id if self._registry.last_used == old.id else self._registry.last_used
         self._save(replace(self._registry, profiles=entries, last_used=last))
@@ -277,7 +237,7 @@ class ProfileRegistry:
             name = self._checked_name(
                 self._profile(entry).name.replace(tr("Protected profile"), tr("Profile"))
             )
-        updated = _Entry(
+        updated = ProfileEntry(
             id=new_id,
             name=name,
             protected=protected,
@@ -304,9 +264,7 @@ class ProfileRegistry:
         deleted = self._delete_files(profile)
         remaining = [e for e in self._registry.profiles if e.id != profile_id]
         last = self._registry.last_used
-        self._save(
-            _RegistryFile(profiles=remaining, last_used=remaining[0].id if last == profile_id else last)
-        )
+        self._save(ProfileList(profiles=remaining, last_used=remaining[0].id if last == profile_id else last))
         return deleted
 
     def _delete_files(self, profile: Profile) -> list[Path]:
@@ -366,6 +324,6 @@ class ProfileRegistry:
                     root.rmdir()
         except OSError as exc:
             raise ProfileError(tr("Some files could not be deleted ({error}).", error=exc.strerror)) from exc
-        self._registry = _fresh()
+        self._registry = fresh_list()
         self.set_aside_notice = None
         return deleted
