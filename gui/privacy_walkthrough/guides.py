@@ -117,7 +117,30 @@ def discover_guides(roots: Sequence[tuple[Traversable, str]]) -> list[GuideEntry
             except Exception as exc:  # one bad guide never stops the others from opening
                 problem = ContentProblem(folder.name, None, tr("cannot be used ({error})", error=exc))
                 entries.append(GuideEntry(folder, origin, None, ContentError([problem])))
-    return entries
+    return _first_of_each_id(entries)
+
+
+def _first_of_each_id(entries: list[GuideEntry]) -> list[GuideEntry]:
+    """A guide whose id an earlier one has (the shipped guide's, say) would share its progress
+    file: it is listed as one that cannot be used."""
+    seen: dict[str, GuideEntry] = {}
+    kept: list[GuideEntry] = []
+    for entry in entries:
+        guide = entry.guide
+        if guide is not None and guide.info.id in seen:
+            first = seen[guide.info.id]
+            message = tr(
+                "has the id '{id}' of the guide {origin}; give it its own id",
+                id=guide.info.id,
+                origin=first.origin,
+            )
+            error = ContentError([ContentProblem("guide.toml", "id", message)])
+            kept.append(GuideEntry(entry.folder, entry.origin, None, error))
+            continue
+        if guide is not None:
+            seen[guide.info.id] = entry
+        kept.append(entry)
+    return kept
 
 
 def shipped_root() -> tuple[Traversable, str]:

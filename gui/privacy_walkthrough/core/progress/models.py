@@ -76,6 +76,12 @@ def _one_line(name: str) -> str:
     return name
 
 
+def _printable_only(name: str) -> str:
+    """A name from a file, neutralised: NUL, line breaks, right-to-left overrides and other
+    invisible controls are dropped, so it always shows as the one line it looks like."""
+    return "".join(ch for ch in name if ch.isprintable())
+
+
 def _ids_once(devices: list[Device]) -> list[Device]:
     if dupes := twice([d.id for d in devices]):
         raise PydanticCustomError(
@@ -174,7 +180,7 @@ class Progress(Record):
     guide_id: str
     guide_version: str
     current_page: str = WELCOME_PAGE
-    person_name: Annotated[str, StringConstraints(max_length=200)] = (
+    person_name: Annotated[str, StringConstraints(max_length=200), AfterValidator(_printable_only)] = (
         ""  # optional "prepared for" on the checklist
     )
     # Keyed by step id, a slug like the content's: anything else (say a lone surrogate) means

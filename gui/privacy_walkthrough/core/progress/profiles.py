@@ -34,6 +34,7 @@ from privacy_walkthrough.core.progress.profile_list import (
     ProfileList,
     fresh_list,
 )
+from privacy_walkthrough.core.progress.store import unique_keys
 from privacy_walkthrough.core.regular_files import read_regular
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class ProfileRegistry:
             if self.path.is_symlink():
                 raise ValueError("a link")
             raw = read_regular(self.path, MAX_REGISTRY_BYTES, follow_links=False)  # never a FIFO
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8"), object_pairs_hook=unique_keys)  # ValueError if twice
             if isinstance(data, dict) and data.get("format") == REGISTRY_FORMAT:
                 self._refuse_newer(data.get("schema_version"))
             return parse(data, ProfileList)

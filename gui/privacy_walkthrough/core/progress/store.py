@@ -152,6 +152,24 @@ def bad_values(what: str, problems: list[Problem]) -> str:
     return text
 
 
+class DuplicateKeyError(ValueError):
+    """A JSON object names the same key twice (JSON readers differ on which one wins)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """``object_pairs_hook`` for json.loads: refuse a key given twice instead of keeping the last."""
+    data: dict[str, object] = {}
+    for key, value in pairs:
+        if key in data:
+            raise DuplicateKeyError(key)
+        data[key] = value
+    return data
+
+
 def parse_progress(raw: bytes, what: str) -> Progress:
     """Validate the bytes of a progress file (see :func:`read_progress`).
 
@@ -160,7 +178,10 @@ def parse_progress(raw: bytes, what: str) -> Progress:
     """
     try:
         # ValueError covers JSONDecodeError, NaN/Infinity and integers too long to convert.
-        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, object_pairs_hook=unique_keys)
+    except DuplicateKeyError as exc:
+        key = _shown_field(exc.key)
+        raise ProgressError(tr("{what} has the key '{key}' twice", what=what, key=key)) from exc
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise _not_json(raw, what) from exc
     if not isinstance(data, dict) or data.get("format") != PROGRESS_FORMAT:
