@@ -194,19 +194,28 @@ def _sweep(data: Path, store: ProgressStore) -> None:
         lock.release()
 
 
-def _saved_progress(store: ProgressStore) -> Progress | None:
+def _saved_progress(store: ProgressStore, guide: Guide) -> Progress | None:
     if not store.path.exists() and not store.path.is_symlink():
         return None
     try:
-        return store.read()
+        progress = store.read()
     except ProgressError as exc:
         raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=exc)) from exc
+    if progress.guide_id != guide.info.id:
+        raise CommandError(
+            tr(
+                "The saved progress cannot be used: {path} holds progress for another guide (“{found}”).",
+                path=str(store.path),
+                found=progress.guide_id,
+            )
+        )
+    return progress
 
 
-def _blank_progress(store: ProgressStore) -> Progress | None:
+def _blank_progress(store: ProgressStore, guide: Guide) -> Progress | None:
     """The person's devices for a blank checklist, as the app's has them; nothing if unreadable."""
     try:
-        return _saved_progress(store)
+        return _saved_progress(store, guide)
     except CommandError:
         return None  # a blank checklist needs no progress: it just lists no devices then
 
@@ -222,7 +231,7 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     guide = _guide()
     profile, store = _profile_store(args, guide)
-    progress = _blank_progress(store) if args.blank else _saved_progress(store)
+    progress = _blank_progress(store, guide) if args.blank else _saved_progress(store, guide)
     if progress is None and not args.blank:
         raise CommandError(
             tr(
@@ -324,7 +333,7 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
                 tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
             )
     imported = portable.progress
-    existing = _saved_progress(store) if damaged is None else None
+    existing = _saved_progress(store, guide) if damaged is None else None
     kept: list[str] = []
     if existing is not None:
         merged = _keep_notes(args, guide, existing, imported)

@@ -51,3 +51,40 @@ def test_a_guide_with_the_shipped_guides_id_cannot_be_used(tmp_path: Path) -> No
     entries = discover_guides([shipped_root(), (tmp_path / "mine", "your guides folder")])
     assert [e.guide is not None for e in entries] == [True, False]
     assert "has the id 'imessage-privacy'" in str(entries[1].error)
+
+
+def another_guides_progress(tmp_path: Path) -> Path:
+    from privacy_walkthrough.paths import AppPaths
+
+    paths = AppPaths.resolve(tmp_path / "data")
+    paths.ensure()
+    data = json.loads(progress_text())
+    data["guide_id"] = "another-guide"
+    paths.progress_file("imessage-privacy").write_text(json.dumps(data))
+    return paths.data
+
+
+def test_a_saved_file_of_another_guide_is_set_aside_by_the_session(tmp_path: Path) -> None:
+    from privacy_walkthrough.core.progress.store import ProgressStore
+    from privacy_walkthrough.core.walkthrough.session import Session
+    from privacy_walkthrough.paths import AppPaths
+
+    data = another_guides_progress(tmp_path)
+    session = Session(
+        load_default_guide(), ProgressStore(AppPaths.resolve(data).progress_file("imessage-privacy"))
+    )
+    notice = session.set_aside_notice
+    assert notice is not None and "another guide" in (notice.problem or "")
+    assert notice.set_aside is not None and "another-guide" in notice.set_aside.read_text()
+
+
+def test_export_refuses_a_saved_file_of_another_guide(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from privacy_walkthrough.app import main
+
+    data = another_guides_progress(tmp_path)
+    assert (
+        main(["export", "--format", "md", "--output", str(tmp_path / "out.md"), "--data-dir", str(data)]) == 1
+    )
+    assert "another guide" in capsys.readouterr().err

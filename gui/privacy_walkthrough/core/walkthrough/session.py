@@ -33,7 +33,7 @@ class Session:
         self._clock = clock
         self.save_error: str | None = None
         self._unsaved: Progress | None = None
-        self.load_result = store.load()
+        self.load_result = self._load(store)
         progress = self.load_result.progress or new_progress(guide, clock())
         self.walkthrough = self._walkthrough_for(progress)
 
@@ -45,12 +45,27 @@ class Session:
         nothing, for a file from a newer app.
         """
         self.retry_save()
-        result = store.load()
+        result = self._load(store)
         self.store = store
         self.load_result = result
         self.save_error = None
         self._unsaved = None
         self.walkthrough = self._walkthrough_for(result.progress or new_progress(self.guide, self._clock()))
+
+    def _load(self, store: ProgressStore) -> LoadResult:
+        """The store's progress; a file that holds another guide's progress is set aside."""
+        result = store.load()
+        found = result.progress
+        if found is None or found.guide_id == self.guide.info.id:
+            return result
+        aside = store.set_aside("damaged")
+        log.warning("A progress file held another guide's progress and was set aside")
+        problem = tr(
+            "the progress file holds progress for another guide (“{found}”), not for “{expected}”",
+            found=found.guide_id,
+            expected=self.guide.info.id,
+        )
+        return LoadResult(None, aside, problem)
 
     @property
     def set_aside_notice(self) -> LoadResult | None:
