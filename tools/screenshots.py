@@ -1,6 +1,7 @@
 """Regenerate the README screenshots from the real app on a real (virtual) X display.
 
 Run under Xvfb:  xvfb-run -a -s "-screen 0 1280x900x24" python tools/screenshots.py docs/screenshots
+At 800×600 with doubled text:  … tools/screenshots.py OUT --size 800x600 --text-scale 2
 It builds the real window on a throw-away data folder, walks to a few pages the way a
 person would (through the window's own actions) and saves each as a PNG, light and dark.
 """
@@ -12,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from privacy_walkthrough.core.content.kinds import DeviceKind
@@ -122,12 +124,21 @@ def main() -> int:
     parser.add_argument("--pseudo-locale", action="store_true", help="stretch every string")
     parser.add_argument("--profiles-step", help="instead: this step for two demo profiles")
     parser.add_argument("--lang", help="the app's language, e.g. es or ar (files get a -es/-ar suffix)")
+    parser.add_argument(
+        "--text-scale", type=float, default=1.0, help="the person's text size, 2 for 200 %% (default 1)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.pseudo_locale:
         set_catalog({}, pseudo=True)
     elif args.lang:
         use_language(args.lang)
+    if args.text_scale != 1.0:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        font = QFont(app.font())
+        font.setPointSizeF(font.pointSizeF() * args.text_scale)
+        app.setFont(font)
     width, height = (int(v) for v in args.size.split("x"))
     if args.profiles_step:
         for path in shoot_profiles(args.out, args.profiles_step, (width, height)):

@@ -6,21 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QAccessible, QFont
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible, QFont, QFontInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionViewItem,
     QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.content.kinds import DeviceKind
+from privacy_walkthrough.core.progress.models import Device, StepStatus
+from privacy_walkthrough.qt.look import apply_look
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from privacy_walkthrough.qt.menus import Shortcut
 from tests.gui.conftest import WindowFactory
@@ -110,14 +117,55 @@ def clipped(window: WalkthroughWindow) -> list[str]:
     for button in shown(window, QAbstractButton):
         if button.width() < button.sizeHint().width() or button.height() < button.sizeHint().height():
             problems.append(f"button {button.text()!r}: {button.size()} < {button.sizeHint()}")
+    steps = window.step_list
+    for row in range(steps.count()):
+        item = steps.item(row)
+        option = QStyleOptionViewItem()
+        steps.initViewItemOption(option)
+        option.rect = steps.visualItemRect(item)
+        steps.itemDelegate().initStyleOption(option, steps.indexFromItem(item))
+        text = steps.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, steps)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = steps.fontMetrics().boundingRect(QRect(0, 0, text.width() - 8, 10_000), flags, item.text())
+        if text.height() < needed.height():
+            problems.append(f"step list item {item.text()!r} is {text.height()} < {needed.height()} high")
+    for area in shown(window, QAbstractScrollArea):
+        if area.horizontalScrollBar().isVisible():
+            problems.append(f"{type(area).__name__} {area.objectName()!r} scrolls sideways")
+    for edit in shown(window, (QLineEdit, QComboBox)):
+        if edit.width() < edit.minimumSizeHint().width():
+            problems.append(f"{type(edit).__name__} {edit.accessibleName()!r} is cut: {edit.width()}")
     return problems
+
+
+def headings_outgrow_text(window: WalkthroughWindow) -> list[str]:
+    """Every heading shown is at least as big as the text around it."""
+    body = QFontInfo(window.font()).pointSizeF()
+    return [
+        f"{label.objectName()} {label.text()[:30]!r}: {QFontInfo(label.font()).pointSizeF()} < {body}"
+        for label in shown(window, QLabel)
+        if label.objectName() in ("pageTitle", "heading2", "heading3", "sectionHeading")
+        and QFontInfo(label.font()).pointSizeF() < body
+    ]
+
+
+SOMEONES_DEVICES = [
+    Device(id="d1", kind=DeviceKind.IPHONE, name="Grandmother's everyday iPhone", os_version="18.1"),
+    Device(id="d2", kind=DeviceKind.IPAD, name="Old iPad", os_version="16.1"),
+    Device(id="d3", kind=DeviceKind.MAC, os_version="15"),
+    Device(id="d4", kind=DeviceKind.WATCH),
+]
 
 
 @pytest.mark.parametrize("stretch", ["pseudo-translation", "double-size text"])
 def test_nothing_is_clipped_at_800_by_600(qtbot: QtBot, make_window: WindowFactory, stretch: str) -> None:
+    """With the app's own style sheet, as a person sees it: nothing cut, nothing scrolls
+    sideways, and headings grow with the text."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     original_font = QFont(app.font())
+    original_sheet = app.styleSheet()
+    apply_look(app, "light")
     if stretch == "pseudo-translation":
         i18n.set_catalog({}, pseudo=True)
     else:
@@ -126,14 +174,19 @@ def test_nothing_is_clipped_at_800_by_600(qtbot: QtBot, make_window: WindowFacto
         app.setFont(doubled)
     try:
         window = make_window()
+        window.walkthrough.set_devices(SOMEONES_DEVICES)
+        window.walkthrough.set_device_done("icloud-backup", "d1", True)
+        window.walkthrough.set_status("what-imessage-protects", StepStatus.DONE)
+        window.walkthrough.set_status("advanced-data-protection", StepStatus.SKIPPED, "Old iPad first")
         window.resize(800, 600)
         qtbot.waitUntil(lambda: window.size().width() == 800 and window.size().height() == 600)
         assert window.minimumSizeHint().width() <= 800
         for key in every_page(window):
-            problems = clipped(window)
+            problems = clipped(window) + headings_outgrow_text(window)
             assert not problems, (key, problems)
         if stretch == "pseudo-translation":
             assert window.nav_bar.next_button.text().startswith("[")
     finally:
         app.setFont(original_font)
+        app.setStyleSheet(original_sheet)
         i18n.set_catalog({})

@@ -1,4 +1,6 @@
-"""The status icons are drawn when first shown, at the size shown, with the style's selected look."""
+"""The status icons are drawn when first shown, at the size shown; a selected row keeps the
+icon's own colours (it faded into the highlight), a disabled one gets the style's look.
+They read as status, not as tick boxes: round badges, none of them a square."""
 
 from __future__ import annotations
 
@@ -24,10 +26,18 @@ def test_each_status_icon_is_drawn_at_the_size_asked_for(qtbot: QtBot) -> None:
         assert opaque_pixels(pixmap.toImage()) > size  # something is drawn
 
 
-def test_a_selected_or_disabled_icon_is_the_styles_variant(qtbot: QtBot) -> None:
+def test_a_selected_icon_keeps_its_colours_and_a_disabled_one_is_the_styles_variant(qtbot: QtBot) -> None:
     icon = status_icons()[StepStatus.SKIPPED]
     normal = icon.pixmap(QSize(24, 24)).toImage()
-    for mode in (QIcon.Mode.Selected, QIcon.Mode.Disabled):
-        variant = icon.pixmap(QSize(24, 24), mode).toImage()
-        assert variant.size() == normal.size()
-        assert variant != normal
+    assert icon.pixmap(QSize(24, 24), QIcon.Mode.Selected).toImage() == normal
+    disabled = icon.pixmap(QSize(24, 24), QIcon.Mode.Disabled).toImage()
+    assert disabled.size() == normal.size()
+    assert disabled != normal
+
+
+def test_no_status_icon_looks_like_a_tick_box(qtbot: QtBot) -> None:
+    """A tick box is a square: its corners are drawn. Every status icon leaves them empty."""
+    for status, icon in status_icons().items():
+        image = icon.pixmap(QSize(48, 48)).toImage()
+        for x, y in ((4, 4), (43, 4), (4, 43), (43, 43)):
+            assert image.pixelColor(x, y).alpha() == 0, (status, x, y)

@@ -65,7 +65,8 @@ def test_irreversible_step_is_not_done_without_confirmation(
     dialogs.confirm_answers = [False]
     window.step_page.decision_bar.done_button.click()
     assert window.walkthrough.status("delete-apple-account") is StepStatus.NOT_STARTED
-    assert "permanent" in dialogs.asked[0][1]
+    assert "cannot be undone" in dialogs.asked[0][1]
+    assert "you can change it later" in dialogs.asked[0][1]  # the tick, unlike the step, can be undone
 
 
 def test_statuses_skip_reason_and_step_list(make_window: WindowFactory, small_guide: Guide) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress.models import StepStatus
@@ -31,6 +32,7 @@ class DecisionBar(QWidget):
         self.setObjectName("decisionBar")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
+        self.status_label.setIndent(0)  # in line with the page's text (a styled label indents)
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -45,6 +47,18 @@ class DecisionBar(QWidget):
         self.later_button = QPushButton(tr("&Later"), self)
         self.later_button.setObjectName("laterButton")
         self.later_button.setAccessibleDescription(tr("Come back to this step later"))
+
+        self.done_hint_label = QLabel(
+            tr(
+                "To mark it done, tick each device above first: this step is done when it is done "
+                "on all of them."
+            ),
+            self,
+        )
+        self.done_hint_label.setObjectName("hintLabel")
+        self.done_hint_label.setIndent(0)
+        self.done_hint_label.setWordWrap(True)
+        self.done_hint_label.hide()
 
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("skipReasonEdit")
@@ -73,6 +87,7 @@ class DecisionBar(QWidget):
         layout.setContentsMargins(24, 6, 24, 6)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.done_hint_label)
         layout.addWidget(self.reason_row)
 
         self.done_button.clicked.connect(self.on_done_button_clicked)
@@ -86,14 +101,12 @@ class DecisionBar(QWidget):
         self.cancel_skip_button.clicked.connect(self.hide_reason)
 
     def show_step(self, view: StepView) -> None:
-        if view.step.completable:
+        if view.step.kind is not StepKind.ADVICE:  # one wording for each kind of step
             self.done_button.setText(tr("Mark as &done"))
             self.done_button.setAccessibleDescription(tr("Record that you have done this step"))
         else:
             self.done_button.setText(tr("I have read this (&done)"))
-            self.done_button.setAccessibleDescription(
-                tr("This advice cannot be completed, only acknowledged")
-            )
+            self.done_button.setAccessibleDescription(tr("Record that you have read this advice"))
         self.hide_reason()
         self.reason_edit.setText(view.skip_reason)
         text = _status_text(view)
@@ -108,6 +121,15 @@ class DecisionBar(QWidget):
         self.status_label.setProperty("status", view.status.value)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
+
+    def allow_done(self, allowed: bool) -> None:
+        """Enable "Mark as done", or say next to it why it is not yet possible."""
+        self.done_button.setEnabled(allowed)
+        self.done_hint_label.setVisible(not allowed)
+        if allowed:
+            self.done_button.setAccessibleDescription(tr("Record that you have done this step"))
+        else:
+            self.done_button.setAccessibleDescription(self.done_hint_label.text())
 
     def on_done_button_clicked(self) -> None:
         self.status_chosen.emit(StepStatus.DONE, "")

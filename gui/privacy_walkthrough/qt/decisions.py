@@ -60,14 +60,14 @@ class StepDecisions:
         if status is StepStatus.DONE and step.kind is StepKind.IRREVERSIBLE:
             confirmed = self.dialogs.confirm(
                 self.parent,
-                tr("This cannot be undone"),
+                tr("Record this step as done?"),
                 tr(
-                    "Mark “{title}” as done only if you have really done it. Deleting an Apple "
-                    "Account is permanent: you lose iCloud content, purchases, subscriptions, "
-                    "iMessage, FaceTime and Find My for that account.",
+                    "Record “{title}” as done only if you have really done it. What the step "
+                    "does cannot be undone; this tick only records it, and you can change it "
+                    "later.",
                     title=step.title,
                 ),
-                tr("I have done this"),
+                tr("Yes, I have done it"),
             )
             if not confirmed:
                 return

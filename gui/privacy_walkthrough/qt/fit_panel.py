@@ -11,7 +11,7 @@ from privacy_walkthrough.core.labels import blocked_label, device_label, os_name
 from privacy_walkthrough.core.markdown_text import escape_markdown
 from privacy_walkthrough.core.progress.models import Device
 from privacy_walkthrough.core.walkthrough.views import StepView
-from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedCheckBox, WrappedLabel
 
 
 class FitPanel(ColumnWidget):
@@ -88,11 +88,14 @@ class FitPanel(ColumnWidget):
         if view.per_device and fit.devices:
             self.layout_.addWidget(HeadingLabel(tr("Done on each device")))
             for device in fit.devices:
-                box = QCheckBox(tr("Done on {device}", device=device_label(device, view.all_devices)), self)
+                row = WrappedCheckBox(
+                    tr("Done on {device}", device=device_label(device, view.all_devices)), self
+                )
+                box = row.box
                 box.setChecked(device.id in view.ticked)
                 box.toggled.connect(
                     lambda ticked, device_id=device.id: self.device_ticked.emit(device_id, ticked)
                 )
-                self.layout_.addWidget(box)
+                self.layout_.addWidget(row)
                 self.device_boxes[device.id] = box
         self.setVisible(self.layout_.count() > 0)

@@ -60,7 +60,7 @@ def apply_language(app: QApplication, language: str | None = None) -> None:
         if app.styleSheet():  # the look is applied already: mirror it too
             from privacy_walkthrough.qt.look import style_sheet
 
-            app.setStyleSheet(style_sheet(right_to_left))
+            app.setStyleSheet(style_sheet(app))
 
 
 def system_languages() -> list[str]:

@@ -8,10 +8,11 @@ when the status icons are drawn.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
@@ -23,6 +24,43 @@ if TYPE_CHECKING:
     from privacy_walkthrough.core.progress.models import StepStatus
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+_EM_FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)em")
+
+
+def style_sheet(app: QApplication) -> str:
+    """The style sheet with its font sizes (in em) worked out from the app's text size, and its
+    right-to-left mirror when the layout runs right to left."""
+    font = app.font()
+    points = font.pointSizeF()
+
+    def size(match: re.Match[str]) -> str:
+        em = float(match.group(1))
+        if points > 0:
+            return f"font-size: {em * points:.1f}pt"
+        return f"font-size: {round(em * font.pixelSize())}px"
+
+    text = resources.read_asset_text("style.qss")
+    if app.isRightToLeft():
+        text += "\n" + resources.read_asset_text("style-rtl.qss")
+    return _EM_FONT_SIZE.sub(size, text)
+
+
+class TextSizeFollower(QObject):
+    """Sets the style sheet again when the app's text size changes, so that headings stay
+    bigger than the text under them."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("textSizeFollower")
+        self._app = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._app and event.type() == QEvent.Type.ApplicationFontChange:
+            sheet = style_sheet(self._app)
+            if sheet != self._app.styleSheet():
+                self._app.setStyleSheet(sheet)
+        return False
 
 
 def svg_icon(name: str) -> QIcon:
@@ -97,13 +135,9 @@ def apply_look(app: QApplication, scheme: str = "system") -> None:
     app.setStyle("Fusion")
     if scheme == "dark" and app.styleHints().colorScheme() is not QtCore.Qt.ColorScheme.Dark:
         app.setPalette(_dark_palette())
-    app.setStyleSheet(style_sheet(app.isRightToLeft()))
-
-
-def style_sheet(right_to_left: bool) -> str:
-    """The app's style sheet, with its right-to-left mirror when the layout runs right to left."""
-    text = resources.read_asset_text("style.qss")
-    return text + "\n" + resources.read_asset_text("style-rtl.qss") if right_to_left else text
+    app.setStyleSheet(style_sheet(app))
+    if app.findChild(TextSizeFollower, "textSizeFollower") is None:
+        TextSizeFollower(app)
 
 
 def apply_app_icon(app: QApplication) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
+from privacy_walkthrough.core.view_settings import ViewSettings
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.paths import AppPaths
@@ -41,6 +43,7 @@ from privacy_walkthrough.qt.page_stack import PageStack
 from privacy_walkthrough.qt.passphrase_commands import PassphraseCommands
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
+from privacy_walkthrough.qt.tab_order import move_focus, reading_order
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -81,7 +84,11 @@ class WalkthroughWindow(QMainWindow):
         self.icons = status_icons()
 
         self.step_list = StepListWidget(self.icons)
-        self.stack = PageStack(self._build_welcome_page, self._build_setup_page, self._build_summary_page)
+        self.statusBar()  # there from the start: the first message does not shift the layout
+        self.view_settings = ViewSettings.load(paths.data)  # which sections of a step are open
+        self.stack = PageStack(
+            self._build_welcome_page, self._build_setup_page, self._build_summary_page, self.view_settings
+        )
         self.step_stack = self.stack.step_stack
 
         self.nav_bar = NavigationBar()
@@ -173,6 +180,20 @@ class WalkthroughWindow(QMainWindow):
         page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
         return page
 
+    def _steps_column(self) -> QWidget:
+        """The step list, with the way to the summary always in sight under it (with many
+        steps the list's own last entry is below the fold)."""
+        self.summary_button = QPushButton(tr("Summary and checklist"))
+        self.summary_button.setObjectName("summaryButton")
+        self.summary_button.setAccessibleDescription(tr("Every step's status, and printing the checklist"))
+        self.summary_button.clicked.connect(self.on_summary_triggered)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(self.step_list, 1)
+        layout.addWidget(self.summary_button)
+        return column
+
     def _build_layout(self) -> None:
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -183,7 +204,7 @@ class WalkthroughWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.step_list)
+        splitter.addWidget(self._steps_column())
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 800])
@@ -304,7 +325,7 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.flush_note()
         move()
         self.refresh()
-        self.announce(self.step_list.currentItem().text().replace("\n", ", "))
+        self.announce(self.step_list.currentItem().text().replace("\n", ", ").replace("\u200b", ""))
 
     def go_to_page(self, index: int) -> None:
         self._move(lambda: self.walkthrough.go_to(index))
@@ -359,6 +380,17 @@ class WalkthroughWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.closeAllWindows()  # a print preview or message left open closes too
             app.quit()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The Tab stops in reading order: the step list, the page from top to bottom, Back,
+        Next, and Quick exit last (see qt/tab_order.py)."""
+        nav = self.nav_bar
+        ends = [nav.back_button, nav.next_button, nav.quick_exit_button]
+        first = [self.step_list, self.summary_button]
+        return [*first, *reading_order(self.stack), *(b for b in ends if b.isEnabled())]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return move_focus(self.tab_chain(), next) or super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -47,5 +47,12 @@ class NavigationBar(QWidget):
         self.progress_bar.setFormat(text)
         self.progress_bar.setAccessibleDescription(text)
         self.back_button.setEnabled(walkthrough.can_go_back)
-        self.next_button.setText(tr("&Next") if walkthrough.can_go_next else tr("&Finish"))
+        if walkthrough.can_go_next:
+            self.next_button.setText(tr("&Next"))
+            self.next_button.setAccessibleDescription(tr("Go to the next page"))
+        else:  # the last page: Finish says that the progress is saved before it closes
+            self.next_button.setText(tr("&Finish"))
+            self.next_button.setAccessibleDescription(
+                tr("Close the app; your progress is saved on this computer.")
+            )
         self.next_button.setEnabled(True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from privacy_walkthrough.core.view_settings import ViewSettings
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.freshness import freshness_warnings
 from privacy_walkthrough.core.walkthrough.views import PageKind
@@ -42,13 +43,14 @@ class PageStack(QStackedWidget):
         build_welcome: Callable[[], WelcomePage],
         build_setup: Callable[[], SetupPage],
         build_summary: Callable[[], SummaryPage],
+        view_settings: ViewSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pageStack")
         # One page per step, built the first time it is shown and kept: moving between steps
         # then only swaps pages instead of building and laying out a page's text again.
-        self.step_stack = StepStackWidget()
+        self.step_stack = StepStackWidget(view_settings)
         self.welcome = LazyPage(build_welcome)
         self.setup = LazyPage(build_setup)
         self.summary = LazyPage(build_summary)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -100,16 +101,10 @@ class DeviceRowWidget(QWidget):
         self.problem_label.hide()
         self._fill_versions(device.kind, device.os_version)
 
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(self.kind_box, 0, 0)
-        layout.addWidget(self.name_edit, 0, 1)
-        layout.addWidget(self.version_box, 0, 2)
-        layout.addWidget(self.remove_button, 0, 3)
-        layout.addWidget(self.problem_label, 1, 0, 1, 4)
-        layout.addWidget(self.hint_label, 2, 0, 1, 4)
-        layout.setColumnStretch(1, 2)
-        layout.setColumnStretch(2, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 4, 0, 4)
+        self._lines = 0
+        self._arrange(1)
 
         self.kind_box.currentIndexChanged.connect(self.on_kind_box_changed)
         self.name_edit.editingFinished.connect(self.changed)
@@ -118,6 +113,54 @@ class DeviceRowWidget(QWidget):
         if editor is not None:
             editor.editingFinished.connect(self.on_version_edited)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.device_id))
+
+    def _controls(self) -> list[QWidget]:
+        return [self.kind_box, self.name_edit, self.version_box, self.remove_button]
+
+    def _arrange(self, lines: int) -> None:
+        """The four controls on one line, on two (kind and name; version and Remove), or each
+        on its own line, whichever fits the width: the page never scrolls sideways."""
+        if lines == self._lines:
+            return
+        self._lines = lines
+        for widget in (*self._controls(), self.problem_label, self.hint_label):
+            self.grid.removeWidget(widget)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 0)
+        if lines == 1:
+            for column, widget in enumerate(self._controls()):
+                self.grid.addWidget(widget, 0, column)
+            self.grid.setColumnStretch(1, 2)
+            self.grid.setColumnStretch(2, 1)
+            span = 4
+        elif lines == 2:
+            self.grid.addWidget(self.kind_box, 0, 0)
+            self.grid.addWidget(self.name_edit, 0, 1)
+            self.grid.addWidget(self.version_box, 1, 0, 1, 2)
+            self.grid.addWidget(self.remove_button, 1, 2)
+            self.grid.setColumnStretch(1, 1)
+            span = 3
+        else:
+            for row, widget in enumerate(self._controls()):
+                self.grid.addWidget(widget, row, 0)
+            self.grid.setColumnStretch(0, 1)
+            span = 1
+        self.grid.addWidget(self.problem_label, 4, 0, 1, span)
+        self.grid.addWidget(self.hint_label, 5, 0, 1, span)
+
+    def _lines_for(self, width: int) -> int:
+        gap = max(self.grid.horizontalSpacing(), 0)
+        kind, name, version, remove = (w.minimumSizeHint().width() for w in self._controls())
+        name = max(name, self.name_edit.fontMetrics().averageCharWidth() * 12)
+        if kind + name + version + remove + 3 * gap <= width:
+            return 1
+        if max(kind + name, version) + remove + 2 * gap <= width:
+            return 2
+        return 4
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(self._lines_for(event.size().width()))
+        super().resizeEvent(event)
 
     def _fill_versions(self, kind: DeviceKind, current: str | None) -> None:
         self.version_box.blockSignals(True)

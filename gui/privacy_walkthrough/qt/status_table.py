@@ -16,10 +16,13 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import device_label, skipped_label, status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.views import StepView
+from privacy_walkthrough.qt.widgets import soft_breaks
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 Row = tuple[str, str, StepStatus, str, str]
 STATUS_SHARE = 0.32  # the status column's share of the width; its text wraps within it
+NARROW_SHARE = 0.42  # the status column's share when the date goes into it
+STEP_MIN_CHARS = 16  # below this, the step column would break words: the date column goes
 
 
 class StepStatusTable(QTableWidget):
@@ -30,6 +33,7 @@ class StepStatusTable(QTableWidget):
         self.setObjectName("summaryTable")
         self._icons = icons
         self._rows: list[Row] = []
+        self._narrow = False  # the date shown in the status column, not a column of its own
         self.setAccessibleName(tr("Every step and its status"))
         self.setAccessibleDescription(tr("Press Enter on a step to open it."))
         self.setHorizontalHeaderLabels([tr("Step"), tr("Status"), tr("Last confirmed")])
@@ -60,19 +64,24 @@ class StepStatusTable(QTableWidget):
         if rows == self._rows:  # shown again unchanged (or built ahead): keep the laid-out rows
             return
         self._rows = rows
+        self._fill()
+        self._fit()
+
+    def _fill(self) -> None:
         self.setRowCount(0)
-        for row, (step_id, title, effective, status, confirmed) in enumerate(rows):
+        for row, (step_id, title, effective, status, confirmed) in enumerate(self._rows):
+            if self._narrow and confirmed:
+                status = tr("{status} (last confirmed {date})", status=status, date=confirmed)
             cells = [
-                QTableWidgetItem(title),
-                QTableWidgetItem(self._icons[effective], status),
+                QTableWidgetItem(soft_breaks(title)),
+                QTableWidgetItem(self._icons[effective], soft_breaks(status)),
                 QTableWidgetItem(confirmed),
             ]
             self.insertRow(row)
             for column, cell in enumerate(cells):
                 cell.setData(STEP_ID_ROLE, step_id)
-                cell.setData(Qt.ItemDataRole.AccessibleTextRole, cell.text())
+                cell.setData(Qt.ItemDataRole.AccessibleTextRole, cell.text().replace("\u200b", ""))
                 self.setItem(row, column, cell)
-        self._fit()
 
     @staticmethod
     def _row(view: StepView) -> Row:
@@ -93,8 +102,20 @@ class StepStatusTable(QTableWidget):
         )
 
     def _fit(self) -> None:
-        """Share the width, then wrap the text and grow to show every row."""
-        self.setColumnWidth(1, max(120, int(self.viewport().width() * STATUS_SHARE)))
+        """Share the width, then wrap the text and grow to show every row.
+
+        Where the step column would be too narrow for whole words, the date goes into the
+        status column and its own column is hidden.
+        """
+        width = self.viewport().width()
+        date_width = max(self.sizeHintForColumn(2), self.horizontalHeader().sectionSizeHint(2))
+        step_min = self.fontMetrics().averageCharWidth() * STEP_MIN_CHARS
+        narrow = width - int(width * STATUS_SHARE) - date_width < step_min
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.setColumnHidden(2, narrow)
+            self._fill()
+        self.setColumnWidth(1, max(120, int(width * (NARROW_SHARE if narrow else STATUS_SHARE))))
         self._fit_rows()
 
     def _fit_rows(self) -> None:

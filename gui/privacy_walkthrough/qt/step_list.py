@@ -11,9 +11,11 @@ from privacy_walkthrough.core.labels import status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.views import PageKind
+from privacy_walkthrough.qt.widgets import soft_breaks
 
 PAGE_INDEX_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 2  # the text without its break chances
 
 
 def _setup_text(count: int, seen: bool) -> str:
@@ -51,6 +53,7 @@ class StepListWidget(QListWidget):
         self.refresh(walkthrough)
 
     def refresh(self, walkthrough: Walkthrough) -> None:
+        changed = False
         for row, page in enumerate(walkthrough.pages):
             item = self.item(row)
             if page.kind is PageKind.WELCOME:
@@ -80,9 +83,13 @@ class StepListWidget(QListWidget):
                 if item.data(ICON_ROLE) != status.value:
                     item.setIcon(self._icons[status])
                     item.setData(ICON_ROLE, status.value)
-            if item.text() != text:  # a changed item lays the list out again; skip the others
-                item.setText(text)
+            if item.data(TEXT_ROLE) != text:  # only a changed item needs laying out again
+                item.setData(TEXT_ROLE, text)
+                item.setText(soft_breaks(text))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+                changed = True
+        if changed:  # a list view does not measure an item again when only its text changes
+            self.scheduleDelayedItemsLayout()
         self.setCurrentRow(walkthrough.index)
 
     def on_item_activated(self, item: QListWidgetItem) -> None:

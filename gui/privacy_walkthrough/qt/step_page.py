@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.kinds import Confidence
@@ -21,7 +21,9 @@ from privacy_walkthrough.core.labels import (
     version_range_label,
 )
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
+from privacy_walkthrough.core.view_settings import Section, ViewSettings
 from privacy_walkthrough.core.walkthrough.views import StepView
+from privacy_walkthrough.qt.collapsible import CollapsibleSection
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel
 from privacy_walkthrough.qt.qr_picture import QrCodeWidget
@@ -29,6 +31,7 @@ from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, ScrollBodyWidget, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
+BAR_SHARE_MAX = 0.4  # a decision bar taller than this share of the page scrolls with it
 SKETCH_WIDTH = 300
 QR_WIDTH = 132
 MARKDOWN = Qt.TextFormat.MarkdownText
@@ -68,9 +71,11 @@ class StepPage(QWidget):
     device_ticked = Signal(str, str, bool)  # step id, device id, ticked
     still_set_confirmed = Signal(str)  # step id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, view_settings: ViewSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepPage")
+        self.view_settings = view_settings or ViewSettings()
+        self.sections: dict[Section, CollapsibleSection] = {}
         self.step: Step | None = None
         self._content_key: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
@@ -100,6 +105,7 @@ class StepPage(QWidget):
         self.content_layout.setContentsMargins(0, 0, 0, 0)
         self.note_heading = QLabel(tr("Your private &note"))
         self.note_heading.setObjectName("heading2")
+        self.note_heading.setIndent(0)  # in line with the other headings (a styled label indents)
         self.note_hint = WrappedLabel(
             tr("Only you see this. It is saved on this computer and printed only if you ask."),
             object_name="hintLabel",
@@ -127,10 +133,11 @@ class StepPage(QWidget):
         self.body_layout.addStretch(1)
 
         self.decision_bar = DecisionBar(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.decision_bar)
+        self.outer_layout = QVBoxLayout(self)
+        self.outer_layout.setContentsMargins(0, 0, 0, 0)
+        self.outer_layout.addWidget(self.scroll_area, 1)
+        self.outer_layout.addWidget(self.decision_bar)
+        self.bar_scrolls = False  # True: the decision bar is at the foot of the scrolling page
 
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -175,13 +182,15 @@ class StepPage(QWidget):
         if content_key != self._content_key:  # built once; kept while it fits the person
             self._fill_content(step, shown, conditional)
             self._content_key = content_key
+        else:
+            self.show_sections()
         self.fit_panel.show_view(view)
-        self.decision_bar.done_button.setEnabled(view.can_mark_done)
         if self.note_edit.toPlainText() != view.note:
             self.note_edit.blockSignals(True)
             self.note_edit.setPlainText(view.note)
             self.note_edit.blockSignals(False)
         self.decision_bar.show_step(view)
+        self.decision_bar.allow_done(view.can_mark_done)
         if first_show:
             self.scroll_area.verticalScrollBar().setValue(0)
 
@@ -202,73 +211,120 @@ class StepPage(QWidget):
     def _fill_content(
         self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
     ) -> None:
+        """The task first (what to do, with its pictures; how to check; the trade-off), then
+        the explanation, the open questions and the sources, each one click away."""
         self._clear_content()
-        self._section(tr("Why it matters"), step.why)
+        self.sections = {}
         if step.instructions:
-            self._add(HeadingLabel(tr("What to do")))
-            if not shown:
-                self._add(
-                    WrappedLabel(
-                        tr(
-                            "None of the instructions fits the devices and system versions you gave. "
-                            "Check them on the set-up page, or look for the setting on your device."
-                        ),
-                        object_name="hintLabel",
-                    )
-                )
-            elif len(shown) < len(step.instructions):
-                self._add(
-                    WrappedLabel(
-                        tr("Only the instructions for your devices and their system versions are shown."),
-                        object_name="hintLabel",
-                    )
-                )
-            for instructions in shown:
-                self._add(HeadingLabel(instructions_heading(instructions), level=3))
-                if instructions in conditional:
-                    self._add(
-                        WrappedLabel(
-                            tr(
-                                "Only if your device runs {versions}: check its exact version first.",
-                                versions=version_range_label(instructions),
-                            ),
-                            object_name="hintLabel",
-                        )
-                    )
-                if instructions.path:
-                    path = WrappedLabel(path_text(instructions), object_name="pathLabel")
-                    path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
-                    self._add(path)
-                sketch = settings_sketch_svg(instructions)
-                if sketch is not None:
-                    self._add(SvgPictureWidget(sketch, sketch_description(instructions), SKETCH_WIDTH))
-                self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
+            self._fill_instructions(step, shown, conditional)
+        else:  # advice: the explanation is the task
+            self._section(tr("What to know"), step.why)
         self._section(tr("How to check it is done"), step.check)
         self._section(tr("What you give up"), step.gives_up)
         if step.undo:
             self._section(tr("How to undo it"), step.undo)
+        if step.instructions:
+            self._collapsible(Section.WHY, tr("Why it matters")).add(
+                WrappedLabel(step.why, text_format=MARKDOWN)
+            )
         if step.uncertain:
-            self._section(tr("What the sources do not settle"), step.uncertain)
-        self._add(HeadingLabel(tr("Sources")))
+            section = self._collapsible(Section.UNCERTAIN, tr("What the sources do not settle"))
+            section.add(WrappedLabel(step.uncertain, text_format=MARKDOWN))
+        self._fill_sources(step, self._collapsible(Section.SOURCES, tr("Sources")))
+
+    def _collapsible(self, key: Section, heading: str) -> CollapsibleSection:
+        section = CollapsibleSection(heading)
+        section.setObjectName(f"{key.value}Section")
+        section.set_open(self.view_settings.is_open(key))
+        section.toggled.connect(lambda is_open: self.view_settings.set_open(key, is_open))
+        self.sections[key] = section
+        self._add(section)
+        return section
+
+    def _fill_instructions(
+        self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
+    ) -> None:
+        self._add(HeadingLabel(tr("What to do")))
+        if not shown:
+            self._add(
+                WrappedLabel(
+                    tr(
+                        "None of the instructions fits the devices and system versions you gave. "
+                        "Check them on the set-up page, or look for the setting on your device."
+                    ),
+                    object_name="hintLabel",
+                )
+            )
+        elif len(shown) < len(step.instructions):
+            self._add(
+                WrappedLabel(
+                    tr("Only the instructions for your devices and their system versions are shown."),
+                    object_name="hintLabel",
+                )
+            )
+        for instructions in shown:
+            self._add(HeadingLabel(instructions_heading(instructions), level=3))
+            if instructions in conditional:
+                self._add(
+                    WrappedLabel(
+                        tr(
+                            "Only if your device runs {versions}: check its exact version first.",
+                            versions=version_range_label(instructions),
+                        ),
+                        object_name="hintLabel",
+                    )
+                )
+            if instructions.path:
+                path = WrappedLabel(path_text(instructions), object_name="pathLabel")
+                path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
+                self._add(path)
+            sketch = settings_sketch_svg(instructions)
+            if sketch is not None:
+                self._add(SvgPictureWidget(sketch, sketch_description(instructions), SKETCH_WIDTH))
+            self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
+
+    def _fill_sources(self, step: Step, section: CollapsibleSection) -> None:
         sources = WrappedLabel(
             _sources_html(step), text_format=Qt.TextFormat.RichText, object_name="sourcesLabel"
         )
         sources.setOpenExternalLinks(False)
         sources.setAccessibleName(tr("Sources for this step"))
         sources.linkActivated.connect(self.link_activated)
-        self._add(sources)
+        section.add(sources)
         first = step.sources[0]
-        self._add(
+        section.add(
             WrappedLabel(
                 tr("Scan with your phone's camera to open “{title}”:", title=first.title),
                 object_name="hintLabel",
             )
         )
-        self._add(
-            QrCodeWidget(first.url, tr("QR code that opens {url}", url=first.url), QR_WIDTH, self.content_box)
-        )
+        section.add(QrCodeWidget(first.url, tr("QR code that opens {url}", url=first.url), QR_WIDTH))
+
+    def show_sections(self) -> None:
+        """Open or close the sections as last left (on any step's page)."""
+        for key, section in self.sections.items():
+            section.set_open(self.view_settings.is_open(key))
 
     # -- the person's input -------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a short page (a small window, large text) the decision bar would leave little
+        room for the step: it then goes at the foot of the page and scrolls with it."""
+        size = event.size()
+        bar_height = self.decision_bar.heightForWidth(size.width())
+        if bar_height < 0:
+            bar_height = self.decision_bar.sizeHint().height()
+        scrolls = bar_height > size.height() * BAR_SHARE_MAX
+        if scrolls != self.bar_scrolls:
+            self.bar_scrolls = scrolls
+            if scrolls:
+                self.outer_layout.removeWidget(self.decision_bar)
+                self.body_layout.insertWidget(self.body_layout.count() - 1, self.decision_bar)
+            else:
+                self.body_layout.removeWidget(self.decision_bar)
+                self.outer_layout.addWidget(self.decision_bar)
+            self.decision_bar.show()
+        super().resizeEvent(event)
 
     def lay_out_now(self) -> None:
         """Do the work of showing this page now, while it is hidden: polish, layout and a

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from privacy_walkthrough.core.progress.models import StepStatus
+from privacy_walkthrough.core.view_settings import ViewSettings
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.views import PageKind
 from privacy_walkthrough.qt.step_page import StepPage
@@ -23,9 +24,10 @@ class StepStackWidget(QStackedWidget):
     device_ticked = Signal(str, str, bool)
     still_set_confirmed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, view_settings: ViewSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepStack")
+        self.view_settings = view_settings or ViewSettings()
         self.pages: dict[str, StepPage] = {}
 
     def hasHeightForWidth(self) -> bool:
@@ -40,7 +42,7 @@ class StepStackWidget(QStackedWidget):
     def page_for(self, step_id: str) -> StepPage:
         page = self.pages.get(step_id)
         if page is None:
-            page = StepPage()
+            page = StepPage(self.view_settings)
             page.status_chosen.connect(self.status_chosen)
             page.note_edited.connect(self.note_edited)
             page.link_activated.connect(self.link_activated)
@@ -57,7 +59,10 @@ class StepStackWidget(QStackedWidget):
         return page
 
     def show_step(self, walkthrough: Walkthrough, step_id: str) -> None:
-        self.setCurrentWidget(self.fill(walkthrough, step_id))
+        """Show a step's page, from its top: a step opened again starts at the beginning."""
+        page = self.fill(walkthrough, step_id)
+        page.scroll_area.verticalScrollBar().setValue(0)
+        self.setCurrentWidget(page)
 
     def prepare_next(self, walkthrough: Walkthrough) -> None:
         """Build and lay out the page after the current one ahead of time, if it is a new step."""

@@ -31,7 +31,7 @@ class SvgIconEngine(QIconEngine):
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             pixmap = self._draw(size)
-            if mode in (QIcon.Mode.Disabled, QIcon.Mode.Selected):
+            if mode is QIcon.Mode.Disabled:  # a selected row keeps its icon's own colours
                 option = QStyleOption()
                 option.palette = QApplication.palette()
                 pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, option)

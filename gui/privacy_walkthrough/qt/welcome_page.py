@@ -11,6 +11,12 @@ from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 
+def breakable_path(path: str) -> str:
+    """The path with a zero-width space after each separator, so that a narrow line breaks it
+    between folder names rather than in the middle of one."""
+    return path.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
 class WelcomePage(QWidget):
     def __init__(self, guide: Guide, data_folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,25 +36,29 @@ class WelcomePage(QWidget):
                 "This app never connects to the internet. Your answers and notes are kept only in "
                 "this folder on this computer: {folder}. A link opens in your web browser only "
                 "when you click it.",
-                folder=data_folder,
+                folder=breakable_path(data_folder),
             ),
             object_name="promiseLabel",
         )
         layout.addWidget(self.promise_label)
         layout.addWidget(HeadingLabel(tr("How it works")))
+        if f"{guide.info.minutes} minutes" in guide.info.description:  # said once is enough
+            how_long = ntr("There is {n} step.", "There are {n} steps.", len(guide.steps))
+        else:
+            how_long = ntr(
+                "There is {n} step. Allow about {minutes} minutes, with your iPhone, iPad or Mac beside you.",
+                "There are {n} steps. Allow about {minutes} minutes, with your iPhone, iPad or Mac "
+                "beside you.",
+                len(guide.steps),
+                minutes=guide.info.minutes,
+            )
         layout.addWidget(
             WrappedLabel(
-                ntr(
-                    "There is {n} step. Allow about {minutes} minutes, with your iPhone, iPad or "
-                    "Mac beside you. You can mark it done, skip it, say it does not apply, or leave "
-                    "it for later. Everything is saved as you go: you can stop at any time and pick "
-                    "up where you left off. At the end you can print a checklist.",
-                    "There are {n} steps. Allow about {minutes} minutes, with your iPhone, iPad or "
-                    "Mac beside you. For each step you can mark it done, skip it, say it does not "
-                    "apply, or leave it for later. Everything is saved as you go: you can stop at any "
-                    "time and pick up where you left off. At the end you can print a checklist.",
-                    len(guide.steps),
-                    minutes=guide.info.minutes,
+                tr(
+                    "{how_long} For each step you can mark it done, skip it, say it does not apply, or "
+                    "leave it for later. Everything is saved as you go: you can stop at any time and "
+                    "pick up where you left off. At the end you can print a checklist.",
+                    how_long=how_long,
                 )
             )
         )

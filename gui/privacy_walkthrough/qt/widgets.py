@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+import re
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 READING_CHARS = 60  # a wrapped label's preferred width, in average characters
 MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
+
+
+LONG_WORD_CHARS = 18  # item views wrap only between words: longer words get break chances
+
+
+def soft_breaks(text: str) -> str:
+    """``text`` with an invisible break chance (a zero-width space) every few characters of
+    any long word, after "/" and the like first: list and table cells wrap only between
+    words, and cut a bare address or long name instead."""
+
+    def breakable(word: str) -> str:
+        if len(word) <= LONG_WORD_CHARS:
+            return word
+        out, run = [], 0
+        for char in word:
+            out.append(char)
+            run += 1
+            if char in "/?&=._-" or run >= LONG_WORD_CHARS:
+                out.append("\u200b")
+                run = 0
+        return "".join(out)
+
+    return re.sub(r"\S+", lambda match: breakable(match.group(0)), text)
 
 
 class WrappedLabel(QLabel):
@@ -45,6 +79,23 @@ class WrappedLabel(QLabel):
         if text != self.text():
             self._heights.clear()
             super().setText(text)
+        self._take_focus_for_links()
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:
+        super().setTextInteractionFlags(flags)
+        self._take_focus_for_links()
+
+    def _take_focus_for_links(self) -> None:
+        """Tab stops only at text with a link to open; other text is read, not visited
+        (a click still selects it for copying)."""
+        text = self.text()
+        has_link = "<a " in text or "](" in text or "://" in text
+        reachable = self.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        wanted = Qt.FocusPolicy.StrongFocus if has_link and reachable else Qt.FocusPolicy.ClickFocus
+        if self.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction:
+            wanted = Qt.FocusPolicy.NoFocus
+        if self.focusPolicy() != wanted:
+            self.setFocusPolicy(wanted)
 
     def heightForWidth(self, width: int) -> int:
         self.ensurePolished()  # the style sheet's font, padding and border first, not after
@@ -54,6 +105,13 @@ class WrappedLabel(QLabel):
         if height is None:
             height = self._heights[key] = super().heightForWidth(width)
         return height
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks the links one by one; Shift+Tab leaves the text at once (QLabel's own
+        backwards walk through its links never leaves the label)."""
+        if next:
+            return super().focusNextPrevChild(next)
+        return QWidget.focusNextPrevChild(self, next)
 
     def changeEvent(self, event: QEvent) -> None:
         self._heights.clear()  # a new font or style: the text takes another height
@@ -87,6 +145,33 @@ class HeadingLabel(WrappedLabel):
         super().__init__(text, parent, object_name="pageTitle" if level == 1 else f"heading{level}")
         self.setAccessibleName(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+
+class WrappedCheckBox(QWidget):
+    """A tick box whose text wraps at word boundaries (a QCheckBox's own text never wraps).
+
+    The box carries the text as its accessible name; clicking the text ticks the box.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self)
+        self.box.setAccessibleName(text)
+        self.label = WrappedLabel(text, self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.label.setBuddy(self.box)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.MouseButtonRelease and self.box.isEnabled():
+            self.box.toggle()
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
 
 class ColumnWidget(QWidget):
