@@ -18,6 +18,7 @@ as the device would; the text above it keeps it.
 from __future__ import annotations
 
 import re
+import textwrap
 from html import escape
 
 from privacy_walkthrough.core.content.kinds import Platform
@@ -32,6 +33,8 @@ MAC_TITLE_HEIGHT = 32
 PADDING = 12
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 MAX_LABEL_CHARS = 34
+MAX_CAPTION_CHARS = 42  # a block's title, a little smaller than the rows, on up to two lines
+CAPTION_LINE = 19
 
 INK = "#1c1c1e"
 MUTED = "#6c6c70"
@@ -155,17 +158,25 @@ def _row(
 
 
 def _caption(instructions: Instructions, m: _Mirror) -> tuple[str, float]:
-    """The block's own title above the picture, and the height it takes."""
+    """The block's own title above the picture (on up to two lines), and the height it takes."""
     if not instructions.title:
         return "", 0
-    text = (  # on a band of its own: the picture stays legible on a dark page too
-        f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{CAPTION_HEIGHT - 6}" rx="6" fill="{CARD}" '
-        f'stroke="{LINE}"/>'
-        f'<text x="{m.x(PADDING)}" y="{CAPTION_HEIGHT - 12}" font-size="15" font-weight="bold" '
-        f'fill="{ACCENT}" text-anchor="{m.start}">'
-        f"{escape(_clip(instructions.title))}</text>"
+    lines = textwrap.wrap(
+        ENGLISH_BESIDE.sub("", instructions.title).strip() or instructions.title, MAX_CAPTION_CHARS
     )
-    return text, CAPTION_HEIGHT
+    if len(lines) > 2:
+        lines = [lines[0], _clip(" ".join(lines[1:]), MAX_CAPTION_CHARS)]
+    height = CAPTION_HEIGHT + CAPTION_LINE * (len(lines) - 1)
+    parts = [  # on a band of its own: the picture stays legible on a dark page too
+        f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{height - 6}" rx="6" fill="{CARD}" '
+        f'stroke="{LINE}"/>'
+    ]
+    for index, line in enumerate(lines):
+        parts.append(
+            f'<text x="{m.x(PADDING)}" y="{CAPTION_HEIGHT - 12 + CAPTION_LINE * index}" font-size="14" '
+            f'font-weight="bold" fill="{ACCENT}" text-anchor="{m.start}">{escape(line)}</text>'
+        )
+    return "".join(parts), height
 
 
 def _open(instructions: Instructions, height: float) -> list[str]:
