@@ -26,6 +26,7 @@ from privacy_walkthrough.core.progress.sealed import (
 )
 from privacy_walkthrough.core.progress.store import ProgressStore
 from privacy_walkthrough.core.progress.transfer import file_key, is_encrypted
+from privacy_walkthrough.core.regular_files import read_regular
 
 MAX_PASSPHRASE_FILE_BYTES = 4096
 
@@ -44,11 +45,7 @@ def _interactive() -> bool:
 
 def _from_file(path: Path) -> str:
     try:
-        if not path.is_file():
-            raise PassphraseCommandError(tr("The passphrase file {path} is not a file.", path=str(path)))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_PASSPHRASE_FILE_BYTES)
-        text = raw.decode("utf-8")
+        text = read_regular(path, MAX_PASSPHRASE_FILE_BYTES).decode("utf-8")
     except OSError as exc:
         raise PassphraseCommandError(
             tr("The passphrase file cannot be read ({reason}).", reason=exc.strerror or exc)

@@ -10,6 +10,7 @@ on its next save, so a profile protected half-way is still opened with its passp
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from privacy_walkthrough.core.files import write_atomically
@@ -24,6 +25,8 @@ from privacy_walkthrough.core.progress.sealed import (
     seal,
     unseal,
 )
+from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES
+from privacy_walkthrough.core.regular_files import open_regular, read_regular
 
 
 def profile_files(folder: Path) -> list[Path]:
@@ -33,12 +36,21 @@ def profile_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if p.is_file() and not p.is_symlink())
 
 
+def _read(path: Path) -> bytes | None:
+    """The bytes of an ordinary file the app wrote (never through a link, a FIFO or a device);
+    None when it cannot be read, which leaves it exactly as it is."""
+    try:
+        return read_regular(path, MAX_PROGRESS_BYTES, follow_links=False)
+    except OSError:
+        return None
+
+
 def protect(folder: Path, key: SealKey) -> list[Path]:
     """Seal every plain file in ``folder`` with ``key``; return the files sealed."""
     done = []
     for path in profile_files(folder):
-        raw = path.read_bytes()
-        if not is_sealed(raw):
+        raw = _read(path)
+        if raw is not None and not is_sealed(raw):
             write_atomically(path, seal(raw, key))
             done.append(path)
     return done
@@ -52,8 +64,8 @@ def rekey(folder: Path, old: SealKey, new: SealKey | None) -> tuple[list[Path], 
     """
     moved, kept = [], []
     for path in profile_files(folder):
-        raw = path.read_bytes()
-        if not is_sealed(raw):
+        raw = _read(path)
+        if raw is None or not is_sealed(raw):
             continue
         try:
             plain = unseal(raw, old)
@@ -77,10 +89,8 @@ def unlock(folder: Path, first: Path, passphrase: str) -> SealKey:
     """
     candidates = [first] + [p for p in profile_files(folder) if p != first]
     for path in candidates:
-        if not path.is_file() or path.is_symlink():
-            continue
-        raw = path.read_bytes()
-        if not is_sealed(raw):
+        raw = _read(path)
+        if raw is None or not is_sealed(raw):
             continue
         with contextlib.suppress(DamagedSealError):
             return key_for(raw, passphrase)
@@ -90,9 +100,12 @@ def unlock(folder: Path, first: Path, passphrase: str) -> SealKey:
 def is_sealed_file(path: Path) -> bool:
     """Whether ``path`` is a regular file that starts like a sealed file (reads 8 bytes)."""
     try:
-        if path.is_symlink() or not path.is_file():
-            return False
-        with path.open("rb") as handle:
-            return is_sealed(handle.read(len(MAGIC)))
+        fd = open_regular(path, follow_links=False)
     except OSError:
         return False
+    try:
+        return is_sealed(os.read(fd, len(MAGIC)))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
