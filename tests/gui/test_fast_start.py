@@ -5,23 +5,23 @@ bench/run.py measures how fast; these check that it stays light and that nothing
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.core.progress.lock import InstanceLock
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.main_window import WalkthroughWindow
-from privacy_walkthrough.qt.run import build_window, run_gui
+from privacy_walkthrough.qt.run import build_window
 from privacy_walkthrough.qt.startup import StartupWindow
 from tests.gui.conftest import WindowFactory
+from tests.gui.real_start import run_start
 from tests.helpers import ScriptedDialogs
 
 # What the first paint must not wait for: each costs about as much as a bare window, or more.
@@ -60,47 +60,22 @@ def test_the_shell_says_when_it_was_painted_and_hands_its_place_over(qtbot: QtBo
     assert not shell.isVisible()
 
 
-MAX_LOOKS = 3000  # every 10 ms: the window has long been open, or the start is stuck
-
-
 def test_the_walkthrough_opens_in_the_shells_place_and_explains_a_damaged_file(
     qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its crash handler
     paths = AppPaths.resolve(tmp_path / "data")
     paths.ensure()
     paths.progress_file("imessage-privacy").write_bytes(b'{"format": ')
-    opened: list[WalkthroughWindow] = []
-    failed: list[BaseException] = []
-    looks = iter(range(MAX_LOOKS))
+    shells_shown: list[bool] = []
 
-    def close_once_open() -> None:
-        """Runs inside the event loop: a failure here ends the loop, so the test fails, not hangs."""
-        try:
-            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WalkthroughWindow)]
-            if windows and windows[0].isVisible():
-                opened.append(windows[0])
-                shells = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupWindow)]
-                assert not any(shell.isVisible() for shell in shells)
-                windows[0].close()
-            elif next(looks, None) is None:
-                raise AssertionError(f"no walkthrough window after {MAX_LOOKS} looks")
-            else:
-                QTimer.singleShot(10, close_once_open)
-        except BaseException as exc:
-            failed.append(exc)
-            QApplication.closeAllWindows()
-            QApplication.exit(2)
+    def look_at_the_shell(window: WalkthroughWindow) -> None:
+        shells = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupWindow)]
+        shells_shown.append(any(shell.isVisible() for shell in shells))
 
-    QTimer.singleShot(0, close_once_open)
-    args = argparse.Namespace(data_dir=paths.data, pseudo_locale=False, color_scheme="system", content=None)
+    status, opened = run_start(paths.data, dialogs, monkeypatch, on_open=look_at_the_shell)
 
-    status = run_gui(args, dialogs)
-
-    if failed:
-        raise failed[0]
     assert status == 0
-    assert opened
+    assert opened and shells_shown == [False]
     assert any(kind == "warn" and "could not be read" in text for kind, text in dialogs.asked)
     with InstanceLock(paths.data):  # released on the way out
         pass

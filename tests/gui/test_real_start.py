@@ -4,7 +4,6 @@ tests run as root, as in CI)."""
 
 from __future__ import annotations
 
-import argparse
 import errno
 import os
 import stat
@@ -14,8 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.app import main
@@ -24,7 +21,7 @@ from privacy_walkthrough.core.progress.store import ProgressStore
 from privacy_walkthrough.core.walkthrough.flow import new_progress
 from privacy_walkthrough.guides import load_default_guide
 from privacy_walkthrough.paths import APP_NAME, AppPaths
-from privacy_walkthrough.qt.main_window import WalkthroughWindow
+from tests.gui.real_start import run_start
 from tests.helpers import ScriptedDialogs, write_guide
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX folders, FIFOs and mounts")
@@ -33,27 +30,11 @@ GUIDE_ID = "imessage-privacy"
 
 def start(
     data: Path, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch, *, opens: bool = True
-) -> tuple[int, list[object]]:
+) -> tuple[int, list[Path]]:
     """run_gui as the app runs it; the window, once open, is closed. The status and the progress
     file the window had open (none when it did not open)."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its crash handler
-    opened: list[object] = []
-
-    def close_once_open() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WalkthroughWindow)]
-        visible = [w for w in windows if w.isVisible()]
-        if visible:
-            opened.append(visible[0].session.store.path)
-            visible[0].close()
-        elif QApplication.instance() is not None:
-            QTimer.singleShot(10, close_once_open)
-
-    if opens:  # a start that fails returns before the event loop runs: nothing to close
-        QTimer.singleShot(0, close_once_open)
-    from privacy_walkthrough.qt.run import run_gui
-
-    args = argparse.Namespace(data_dir=data, pseudo_locale=False, color_scheme="system", content=None)
-    return run_gui(args, dialogs), opened
+    status, windows = run_start(data, dialogs, monkeypatch, opens=opens)
+    return status, [window.session.store.path for window in windows]
 
 
 def warnings(dialogs: ScriptedDialogs) -> str:
