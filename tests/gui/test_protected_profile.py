@@ -3,11 +3,13 @@ lock after a time unused, change and take off the passphrase."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.progress import sealed
+from privacy_walkthrough.core.progress import protection, sealed
 from privacy_walkthrough.core.progress.models import Answers, StepStatus
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.passphrase_dialog import PassphraseChoice
@@ -121,6 +123,35 @@ def test_change_then_take_off_the_passphrase(
     assert NOTE.encode() in progress_file.read_bytes()
     assert not window.data_commands.current_profile.protected
     window.close()
+
+
+def test_a_passphrase_change_that_fails_is_explained_and_the_old_one_still_opens(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = protected_window(make_window, dialogs, hide_name=False)
+
+    def disk_full(folder: Path, old: object, new: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(protection, "rekey", disk_full)
+    dialogs.passphrases[:] = ["correct horse battery"]
+    dialogs.new_passphrases.append(PassphraseChoice("staple tuna lamp", 0, False))
+    window.passphrase_commands.change()
+
+    assert ("warn", "The passphrase was not changed\nNo space left on device") in dialogs.asked
+    assert window.last_announcement != "The passphrase was changed."
+    assert window.data_commands.current_profile.protected
+    window.close()
+    monkeypatch.undo()
+    dialogs.passphrases[:] = ["correct horse battery"]
+    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
+    assert again is not None
+    qtbot.addWidget(again)
+    assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
 
 
 def test_switching_to_a_protected_profile_asks_and_cancel_stays(
