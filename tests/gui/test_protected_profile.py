@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from privacy_walkthrough.core.progress import protection, sealed
 from privacy_walkthrough.core.progress.models import Answers, StepStatus
 from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from privacy_walkthrough.qt.passphrase_dialog import PassphraseChoice
 from privacy_walkthrough.qt.run import build_window
 from tests.gui.conftest import WindowFactory
@@ -33,6 +34,15 @@ def protected_window(make_window: WindowFactory, dialogs: ScriptedDialogs, hide_
     return window
 
 
+def reopen(qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs, *passphrases: str) -> WalkthroughWindow:
+    """The real start again, with ``passphrases`` typed at the unlock dialog in turn."""
+    dialogs.passphrases[:] = list(passphrases)
+    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
+    assert again is not None
+    qtbot.addWidget(again)
+    return again
+
+
 def all_bytes(folder: Path) -> list[tuple[Path, bytes]]:
     return [(p, p.read_bytes()) for p in folder.rglob("*") if p.is_file()]
 
@@ -50,10 +60,7 @@ def test_protect_quit_and_come_back_with_the_passphrase(
         for secret in (NOTE, NAME, "Luc", "icloud-backup", "lives_in_uk", "high_risk", "ADP"):
             assert secret.encode() not in raw, f"{secret!r} readable in {path}"
 
-    dialogs.passphrases[:] = ["wrong one", "correct horse battery"]
-    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
-    assert again is not None
-    qtbot.addWidget(again)
+    again = reopen(qtbot, tmp_path, dialogs, "wrong one", "correct horse battery")
     assert ("wrong passphrase", "Protected profile") in dialogs.asked
     assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
     assert again.walkthrough.progress.steps["icloud-backup"].status is StepStatus.SKIPPED
@@ -96,10 +103,7 @@ def test_cancelling_the_lock_screen_closes_the_window_with_everything_saved(
     dialogs.passphrases[:] = [None]
     window.passphrase_commands.lock()
     assert not window.isVisible()
-    dialogs.passphrases[:] = ["correct horse battery"]
-    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
-    assert again is not None
-    qtbot.addWidget(again)
+    again = reopen(qtbot, tmp_path, dialogs, "correct horse battery")
     assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
 
 
@@ -147,10 +151,7 @@ def test_a_passphrase_change_that_fails_is_explained_and_the_old_one_still_opens
     assert window.data_commands.current_profile.protected
     window.close()
     monkeypatch.undo()
-    dialogs.passphrases[:] = ["correct horse battery"]
-    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
-    assert again is not None
-    qtbot.addWidget(again)
+    again = reopen(qtbot, tmp_path, dialogs, "correct horse battery")
     assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
 
 

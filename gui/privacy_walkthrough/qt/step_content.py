@@ -18,7 +18,7 @@ from privacy_walkthrough.core.view_settings import Section, ViewSettings
 from privacy_walkthrough.qt.collapsible import CollapsibleSection
 from privacy_walkthrough.qt.qr_picture import QrCodeWidget
 from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
-from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedLabel
+from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedLabel, clear_layout
 
 SKETCH_WIDTH = 300
 QR_WIDTH = 132
@@ -83,13 +83,6 @@ class StepContent(ColumnWidget):
         for key, section in self.sections.items():
             section.set_open(self.view_settings.is_open(key))
 
-    def _clear(self) -> None:
-        while (item := self.content_layout.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)  # gone from the page (and its children) at once
-                widget.deleteLater()
-
     def _add(self, widget: QWidget) -> None:
         self.content_layout.addWidget(widget)
 
@@ -103,7 +96,7 @@ class StepContent(ColumnWidget):
     def _fill(
         self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
     ) -> None:
-        self._clear()
+        clear_layout(self.content_layout)
         self.sections = {}
         if step.instructions:
             self._fill_instructions(step, shown, conditional)
