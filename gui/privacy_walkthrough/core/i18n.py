@@ -102,6 +102,21 @@ def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name, a keyword
     return text
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - like N_
+    """Mark a counted phrase for extraction only; it is translated later by ``ngettext``."""
+    return singular, plural
+
+
+def raw_gettext(message: str) -> str:
+    """``message`` in the active language, unformatted (for code that formats it itself)."""
+    return _translations.gettext(message)
+
+
+def raw_ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted phrase for ``n`` in the active language, unformatted."""
+    return _translations.ngettext(singular, plural, n)
+
+
 def tr(text: str, /, **values: object) -> str:
     """Translate ``text`` and fill its ``{named}`` placeholders."""
     translated = _translations.gettext(text)

@@ -215,5 +215,5 @@ def _listing(files: list[Path], most: int = 25) -> str:
         return tr("(none)")
     lines = [str(p) for p in files[:most]]
     if len(files) > most:
-        lines.append(tr("… and {count} more", count=len(files) - most))
+        lines.append(ntr("… and {n} more", "… and {n} more", len(files) - most))
     return "\n".join(lines)

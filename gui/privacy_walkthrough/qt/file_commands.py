@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.files import write_atomically
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.sealed import new_key, seal
 from privacy_walkthrough.core.progress.store import ProgressError
 from privacy_walkthrough.core.progress.transfer import (
@@ -171,9 +171,10 @@ class FileCommands:
             accepted = self.dialogs.confirm(self.parent, title, replacing, tr("Replace"))
             return imported if accepted else None
         titles = {step.id: step.title for step in self.session.guide.steps}
-        notes = tr(
-            "The file has no note for {count} step(s) that have a note here: {steps}.",
-            count=len(at_risk),
+        notes = ntr(
+            "The file has no note for {n} step that has a note here: {steps}.",
+            "The file has no note for {n} steps that have a note here: {steps}.",
+            len(at_risk),
             steps=tr("; ").join(titles.get(step_id, step_id) for step_id in at_risk),
         )
         answer = self.dialogs.ask_choice(

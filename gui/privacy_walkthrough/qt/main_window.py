@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.core.view_settings import ViewSettings
@@ -347,7 +347,9 @@ class WalkthroughWindow(QMainWindow):
             "Your progress is saved on this computer: open the app again to pick up where you left off."
         )
         if still_open:
-            text = tr("{text} {count} step(s) are still open.", text=text, count=still_open)
+            text = ntr(
+                "{text} {n} step is still open.", "{text} {n} steps are still open.", still_open, text=text
+            )
         if self.dialogs.confirm(self, tr("Close Privacy Walkthrough?"), text, tr("Close")):
             self.close()
 
