@@ -18,6 +18,7 @@ catch clipped layouts.
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from collections.abc import Mapping
 
 SOURCE_LANGUAGE = "en"
@@ -95,6 +96,41 @@ def current_language() -> str:
 def is_right_to_left(language: str | None = None) -> bool:
     """Whether ``language`` (default: the active one) is written right to left."""
     return (language or _language).split("_")[0] in RIGHT_TO_LEFT
+
+
+# Unicode's left-to-right isolate and its end (U+2066, U+2069): what they enclose is laid out
+# left to right on its own, whatever surrounds it.
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def ltr(text: str) -> str:
+    """Text that always reads left to right (a file path, a date, a version), kept whole and in
+    order inside a right-to-left sentence: "/tmp/x" would otherwise show its first slash at the
+    far end, and "2026-11-30" as "30-11-2026".  Unchanged under a left-to-right language."""
+    if not text or not is_right_to_left():
+        return text
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+RIGHT_TO_LEFT_MARK = "\u200f"
+
+
+def right_to_left_paragraph(text: str) -> str:
+    """A paragraph that reads right to left under a right-to-left language even when it starts
+    with a left-to-right word, as "iPhone/iPad (iOS 18 and later)" does in Arabic: Qt's labels
+    and Markdown viewers take a paragraph's direction from its first strong letter, and would
+    left-align it and put its words in the wrong order.  A right-to-left mark in front settles
+    it.  Unchanged under a left-to-right language, or when the first letter is right to left."""
+    if not is_right_to_left():
+        return text
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in {"R", "AL"}:
+            return text
+        if direction == "L":
+            return RIGHT_TO_LEFT_MARK + text
+    return text
 
 
 def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name, a keyword for pybabel

@@ -12,7 +12,7 @@ from privacy_walkthrough.core.content.kinds import Confidence
 from privacy_walkthrough.core.content.models import Instructions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.core.content.translation import in_english_note
-from privacy_walkthrough.core.i18n import ntr, tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.labels import (
     checked_against_label,
     instructions_heading,
@@ -169,7 +169,7 @@ class StepPage(QWidget):
         meta = tr(
             "Applies to: {versions}. Last reviewed: {date}.",
             versions=step.applies_to,
-            date=step.reviewed.isoformat(),
+            date=ltr(step.reviewed.isoformat()),
         )
         checked = checked_against_label(step, view.checked_against)
         self.meta_label.setText(f"{meta} {checked}" if checked else meta)

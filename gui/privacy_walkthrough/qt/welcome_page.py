@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.translation import review_text
-from privacy_walkthrough.core.i18n import ntr, tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 
@@ -36,7 +36,7 @@ class WelcomePage(QWidget):
                 "This app never connects to the internet. Your answers and notes are kept only in "
                 "this folder on this computer: {folder}. A link opens in your web browser only "
                 "when you click it.",
-                folder=breakable_path(data_folder),
+                folder=ltr(breakable_path(data_folder)),
             ),
             object_name="promiseLabel",
         )
@@ -64,7 +64,7 @@ class WelcomePage(QWidget):
                 )
             )
         )
-        reviewed = tr("This guide was last reviewed on {date}.", date=guide.info.reviewed.isoformat())
+        reviewed = tr("This guide was last reviewed on {date}.", date=ltr(guide.info.reviewed.isoformat()))
         if guide.info.newest_versions is not None:
             reviewed = tr(
                 "{reviewed} It was checked against iOS and iPadOS up to {ios} and macOS up to {macos}.",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.kinds import DeviceKind, version_key
 from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS
-from privacy_walkthrough.core.i18n import ntr, tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.labels import device_label, os_name
 from privacy_walkthrough.core.progress.models import Device
 
@@ -26,7 +26,7 @@ def freshness_warnings(info: GuideInfo, devices: Sequence[Device], today: dt.dat
                 "This guide was last reviewed {n} days ago, on {date}. Apple may have changed "
                 "settings since; where a step does not match your screen, trust your device.",
                 age,
-                date=info.reviewed.isoformat(),
+                date=ltr(info.reviewed.isoformat()),
             )
         )
     newest = info.newest_versions
