@@ -325,7 +325,7 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.flush_note()
         move()
         self.refresh()
-        self.announce(self.step_list.currentItem().text().replace("\n", ", ").replace("\u200b", ""))
+        self.announce(self.step_list.currentItem().text().replace("\n", tr(", ")).replace("\u200b", ""))
 
     def go_to_page(self, index: int) -> None:
         self._move(lambda: self.walkthrough.go_to(index))
