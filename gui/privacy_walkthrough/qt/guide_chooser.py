@@ -48,7 +48,7 @@ class GuideChooserDialog(QDialog):
                 )
             item = QListWidgetItem(text)
             item.setData(INDEX_ROLE, index)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", tr(", ")))
             if entry.guide is None:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
             self.guide_list.addItem(item)
