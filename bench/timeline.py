@@ -60,6 +60,7 @@ builtins.__import__ = watching_import
 sys.path.insert(0, sys.argv[3])
 from first_paint import PaintProbe
 from PySide6.QtWidgets import QApplication
+import privacy_walkthrough.qt  # with PySide6, as in bench/launch_app.py
 app = QApplication(sys.argv[:1])
 mark("QApplication made")
 probe = PaintProbe(app, title=sys.argv[4])
