@@ -13,7 +13,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.cli_language import FILE
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress import protection
 from privacy_walkthrough.core.progress.profiles import Profile
 from privacy_walkthrough.core.progress.sealed import (
@@ -36,7 +37,7 @@ class PassphraseCommandError(Exception):
 
 
 def add_passphrase_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE", help=help_text)
+    parser.add_argument("--passphrase-file", type=Path, default=None, metavar=tr(FILE), help=help_text)
 
 
 def _interactive() -> bool:
@@ -115,7 +116,11 @@ def export_key(args: argparse.Namespace, profile: Profile) -> SealKey | None:
     phrase = _ask(tr("New passphrase for the file: "))
     if len(phrase.strip()) < MIN_PASSPHRASE_CHARS:
         raise PassphraseCommandError(
-            tr("Use at least {count} characters; nothing was written.", count=MIN_PASSPHRASE_CHARS)
+            ntr(
+                "Use at least {n} character; nothing was written.",
+                "Use at least {n} characters; nothing was written.",
+                MIN_PASSPHRASE_CHARS,
+            )
         )
     if _ask(tr("The same passphrase again: ")) != phrase:
         raise PassphraseCommandError(tr("The two passphrases are not the same; nothing was written."))
