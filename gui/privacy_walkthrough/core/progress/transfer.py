@@ -10,7 +10,7 @@ from pathlib import Path
 
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace, to_json
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.models import Progress, StepProgress
 from privacy_walkthrough.core.progress.sealed import SealKey
 from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
@@ -28,8 +28,10 @@ class PortableProgress:
         """A sentence about what was left out ("" when nothing was)."""
         if not self.dropped:
             return ""
-        return tr(
-            "{count} entries for steps this guide does not have were left out.", count=len(self.dropped)
+        return ntr(
+            "{n} entry for a step this guide does not have was left out.",
+            "{n} entries for steps this guide does not have were left out.",
+            len(self.dropped),
         )
 
 
