@@ -1,15 +1,26 @@
-"""Announcements: a short message in the window's status bar that screen readers read out."""
+"""Announcements: a short message in the window's status bar that screen readers read out.
+
+The message is a word-wrapped label, not the status bar's own message, which is one line cut
+at the window's edge: a saved file's full path, a Spanish or Arabic sentence, or doubled text
+at 800 px wide all show whole, on a second line when they need one.  A message stays long
+enough to read it (longer for a longer one), then goes.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
+
+from privacy_walkthrough.qt.widgets import WrappedLabel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
-SHOWN_MS = 6000
+SHOWN_MS = 6000  # the least time a message stays
+MS_PER_CHAR = 80  # a slow reader's pace: a long message stays longer
+SHOWN_MS_MAX = 30_000
 
 
 def accessibility() -> tuple[type[QAccessible], type[QAccessibleAnnouncementEvent]]:
@@ -23,16 +34,29 @@ def accessibility() -> tuple[type[QAccessible], type[QAccessibleAnnouncementEven
     return QAccessible, QAccessibleAnnouncementEvent
 
 
+def shown_ms(text: str) -> int:
+    """How long ``text`` stays in the status bar."""
+    return min(SHOWN_MS_MAX, max(SHOWN_MS, len(text) * MS_PER_CHAR))
+
+
 class Announcer:
     """Shows announcements in ``window``'s status bar and hands them to screen readers."""
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.last = ""
-        window.statusBar()  # there from the start: the first message does not shift the layout
+        self.label = WrappedLabel(object_name="announcementLabel")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy a path
+        self.label.setContentsMargins(4, 0, 4, 0)
+        # There from the start: a one-line message does not shift the layout.
+        window.statusBar().addWidget(self.label, 1)
+        self._clear = QTimer(window)
+        self._clear.setSingleShot(True)
+        self._clear.timeout.connect(self.label.clear)
 
     def announce(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, SHOWN_MS)
+        self.label.setText(text)
+        self._clear.start(shown_ms(text))
         self.last = text
         accessible, announcement = accessibility()
         accessible.updateAccessibility(announcement(self.window, text))
