@@ -116,7 +116,7 @@ def test_a_profile_named_with_a_link_is_plain_in_every_question(
     window.data_commands.delete_profile()
     window.data_commands.erase_data()
     assert_plain(dialogs.hostile_labels())
-    status = window.announcer.label  # the last announcement, in the status bar
+    status = window.announcer.label  # the last announcement, at the foot of the window
     assert status.textFormat() == Qt.TextFormat.PlainText
     assert status.text() == "" or HOSTILE in status.text()
 

@@ -1,9 +1,10 @@
-"""Announcements: a short message in the window's status bar that screen readers read out.
+"""Announcements: a short message at the foot of the window that screen readers read out.
 
-The message is a word-wrapped label, not the status bar's own message, which is one line cut
-at the window's edge: a saved file's full path, a Spanish or Arabic sentence, or doubled text
-at 800 px wide all show whole, on a second line when they need one.  A message stays long
-enough to read it (longer for a longer one), then goes.
+The message is a word-wrapped label under the window's columns (qt/window_frame.py), not a
+status bar message, which is one line cut at the window's edge (and QStatusBar does not
+grow reliably for a label that wraps): a saved file's full path, a Spanish or Arabic
+sentence, or doubled text at 800 px wide all show whole, on more lines when they need them.
+A message stays long enough to read it (longer for a longer one), then goes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough.qt.widgets import WrappedLabel
 
@@ -40,16 +41,16 @@ def shown_ms(text: str) -> int:
 
 
 class Announcer:
-    """Shows announcements in ``window``'s status bar and hands them to screen readers."""
+    """Shows announcements in :attr:`label` (the window places it) and hands them to screen
+    readers as ``window``'s."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         self.window = window
         self.last = ""
+        # Always in the layout, a line high when empty: a one-line message shifts nothing.
         self.label = WrappedLabel(object_name="announcementLabel")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy a path
-        self.label.setContentsMargins(4, 0, 4, 0)
-        # There from the start: a one-line message does not shift the layout.
-        window.statusBar().addWidget(self.label, 1)
+        self.label.setContentsMargins(6, 2, 6, 2)
         self._clear = QTimer(window)
         self._clear.setSingleShot(True)
         self._clear.timeout.connect(self.label.clear)
