@@ -111,7 +111,8 @@ def export_key(args: argparse.Namespace, profile: Profile) -> SealKey | None:
             )
         )
     answer = input(tr("This profile is protected. Encrypt the exported file with a passphrase? [Y/n] "))
-    if answer.strip().lower() in {"n", "no"}:
+    # TRANSLATORS: the words that answer "no" at the terminal, separated by spaces (English's work too).
+    if answer.strip().casefold() in {"n", "no", *tr("n no").casefold().split()}:
         return None
     phrase = _ask(tr("New passphrase for the file: "))
     if len(phrase.strip()) < MIN_PASSPHRASE_CHARS:

@@ -6,6 +6,10 @@ from __future__ import annotations
 import argparse
 import ast
 import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +148,20 @@ def test_argparses_counted_words_take_the_arabic_plural() -> None:
     forms = [i18n.raw_ngettext(singular, plural, n) % n for n in (0, 1, 2, 3, 11, 100)]
     assert len(set(forms)) == 6
     assert forms[4] == "يُتوقع 11 وسيطًا"
+
+
+def test_the_installed_command_speaks_spanish_on_a_spanish_system(tmp_path: Path) -> None:
+    command = Path(sys.executable).with_name("privacy-walkthrough")
+    environ = {k: v for k, v in os.environ.items() if k not in {"LANGUAGE", "LC_ALL", "LC_MESSAGES"}}
+    environ["LANG"] = "es_ES.UTF-8"
+    done = subprocess.run(
+        [str(command), "export", "--help"], capture_output=True, text=True, env=environ, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("uso: privacy-walkthrough export")
+    assert "mostrar esta ayuda y salir" in done.stdout
+    done = subprocess.run(
+        [str(command), "--lang", "ar", "import"], capture_output=True, text=True, env=environ, cwd=tmp_path
+    )
+    assert done.returncode == 2
+    assert "privacy-walkthrough import: خطأ: هذه الوسائط مطلوبة: ملف" in done.stderr
