@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from privacy_walkthrough.app import main
@@ -122,3 +122,13 @@ def test_a_stale_translated_step_is_shown_in_english_with_a_plain_note(
     assert page.translation_note_label.isVisible()
     assert "shown in English" in page.translation_note_label.text()
     assert "machine-assisted" in window.welcome_page.translation_label.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ar"])
+def test_the_welcome_page_says_how_long_once_in_every_language(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, tmp_path: Path, lang: str
+) -> None:
+    window = open_window(["--lang", lang, "--data-dir", str(tmp_path / "data")], monkeypatch, qtbot)
+    minutes = str(window.walkthrough.guide.info.minutes)
+    texts = [label.text() for label in window.welcome_page.findChildren(QLabel)]
+    assert sum(text.count(minutes) for text in texts) == 1, texts

@@ -42,18 +42,15 @@ class WelcomePage(QWidget):
         )
         layout.addWidget(self.promise_label)
         layout.addWidget(HeadingLabel(tr("How it works")))
-        if f"{guide.info.minutes} minutes" in guide.info.description:  # said once is enough
-            how_long = ntr("There is {n} step.", "There are {n} steps.", len(guide.steps))
-        else:
-            how_long = tr(
-                "{steps} {time}",
-                steps=ntr("There is {n} step.", "There are {n} steps.", len(guide.steps)),
-                time=ntr(
-                    "Allow about {n} minute, with your iPhone, iPad or Mac beside you.",
-                    "Allow about {n} minutes, with your iPhone, iPad or Mac beside you.",
-                    guide.info.minutes,
-                ),
-            )
+        how_long = tr(
+            "{steps} {time}",
+            steps=ntr("There is {n} step.", "There are {n} steps.", len(guide.steps)),
+            time=ntr(
+                "Allow about {n} minute, with your iPhone, iPad or Mac beside you.",
+                "Allow about {n} minutes, with your iPhone, iPad or Mac beside you.",
+                guide.info.minutes,
+            ),
+        )
         layout.addWidget(
             WrappedLabel(
                 tr(
