@@ -42,6 +42,7 @@ from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressError, ProgressStore
 from privacy_walkthrough.core.progress.transfer import (
@@ -49,7 +50,7 @@ from privacy_walkthrough.core.progress.transfer import (
     notes_it_would_delete,
     read_portable_progress,
 )
-from privacy_walkthrough.guides import load_default_guide
+from privacy_walkthrough.guides import guide_titles, load_default_guide, shipped_root
 from privacy_walkthrough.paths import AppPaths, DataFolderError
 
 PROFILE_HELP = "the person whose progress it is (a profile's name; default: the one used last)"
@@ -194,7 +195,13 @@ def _sweep(data: Path, store: ProgressStore) -> None:
         lock.release()
 
 
-def _saved_progress(store: ProgressStore, guide: Guide) -> Progress | None:
+def _installed_titles(args: argparse.Namespace) -> GuideTitles:
+    """The titles of the guides shipped with the app and in the data folder's guides folder."""
+    guides = AppPaths.resolve(args.data_dir).guides
+    return guide_titles([shipped_root(), (guides, tr("your guides folder"))])
+
+
+def _saved_progress(store: ProgressStore, guide: Guide, titles: GuideTitles = no_titles) -> Progress | None:
     if not store.path.exists() and not store.path.is_symlink():
         return None
     try:
@@ -202,13 +209,9 @@ def _saved_progress(store: ProgressStore, guide: Guide) -> Progress | None:
     except ProgressError as exc:
         raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=exc)) from exc
     if progress.guide_id != guide.info.id:
-        raise CommandError(
-            tr(
-                "The saved progress cannot be used: {path} holds progress for another guide (“{found}”).",
-                path=str(store.path),
-                found=progress.guide_id,
-            )
-        )
+        what = tr("the file {name}", name=str(store.path))
+        problem = other_guide_problem(what, progress.guide_id, guide, titles)
+        raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=problem))
     return progress
 
 
@@ -231,7 +234,8 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     guide = _guide()
     profile, store = _profile_store(args, guide)
-    progress = _blank_progress(store, guide) if args.blank else _saved_progress(store, guide)
+    titles = _installed_titles(args)
+    progress = _blank_progress(store, guide) if args.blank else _saved_progress(store, guide, titles)
     if progress is None and not args.blank:
         raise CommandError(
             tr(
@@ -312,7 +316,7 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     with _passphrase_errors():
         key = import_key(args.file, args)
     try:
-        portable = read_portable_progress(args.file, guide, key)
+        portable = read_portable_progress(args.file, guide, key, _installed_titles(args))
     except ProgressError as exc:
         raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
     store = _store(args, guide)
@@ -333,7 +337,7 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
                 tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
             )
     imported = portable.progress
-    existing = _saved_progress(store, guide) if damaged is None else None
+    existing = _saved_progress(store, guide, _installed_titles(args)) if damaged is None else None
     kept: list[str] = []
     if existing is not None:
         merged = _keep_notes(args, guide, existing, imported)

@@ -131,7 +131,7 @@ class FileCommands:
             if key is None:
                 return
         try:
-            portable = read_portable_progress(source, self.session.guide, key)
+            portable = read_portable_progress(source, self.session.guide, key, self.session.titles)
         except ProgressError as exc:
             self.dialogs.warn(
                 self.parent,

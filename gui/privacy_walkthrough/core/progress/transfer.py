@@ -12,6 +12,7 @@ from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace, to_json
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress, StepProgress
+from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.sealed import SealKey
 from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
 from privacy_walkthrough.core.regular_files import open_regular
@@ -33,27 +34,24 @@ class PortableProgress:
         )
 
 
-def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None) -> PortableProgress:
+def read_portable_progress(
+    path: Path, guide: Guide, key: SealKey | None = None, titles: GuideTitles = no_titles
+) -> PortableProgress:
     """Read a progress file exported from this app and check it belongs to ``guide``.
 
     An encrypted file is opened with ``key`` (see :func:`file_key`).  Entries for steps the
     guide does not have are dropped (and counted), and the progress that would be saved must
     fit the size the app reads back.  Raises :class:`ProgressError` naming what is wrong (its
     subclass ``LockedProgressError`` when the file is encrypted and ``key`` does not open
-    it); nothing is changed anywhere.
+    it); nothing is changed anywhere.  ``titles`` names the installed guides, for the message
+    about a file that holds another guide's progress.
     """
     if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
     progress = read_progress(path, tr("the file {name}", name=path.name), key)
     if progress.guide_id != guide.info.id:
-        raise ProgressError(
-            tr(
-                "the file {name} holds progress for another guide (“{found}”), not for “{expected}”",
-                name=path.name,
-                found=progress.guide_id,
-                expected=guide.info.id,
-            )
-        )
+        what = tr("the file {name}", name=path.name)
+        raise ProgressError(other_guide_problem(what, progress.guide_id, guide, titles))
     known = {step.id for step in guide.steps}
     dropped = tuple(sorted(key for key in progress.steps if key not in known))
     if dropped:
