@@ -355,8 +355,8 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise CommandError(tr("Cannot save the progress: {reason}.", reason=exc.strerror or exc)) from exc
     print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)
-    if portable.dropped:
-        print(portable.dropped_notice(), file=out)
+    if portable.notices():
+        print(portable.notices(), file=out)
     if kept:
         print(
             tr(

@@ -84,7 +84,7 @@ def test_an_import_through_the_window_names_the_guides_by_title(
     status, opened = run_start(paths.data, dialogs, monkeypatch, on_open=import_it)
     assert status == 0 and opened
     text = warnings(dialogs)
-    assert text.startswith("Nothing was imported\nThe file from-elsewhere.json holds progress for another guide")
+    assert text.startswith("Nothing was imported\nThe file from-elsewhere.json holds progress for another")
     assert f"not for “{SHIPPED_TITLE}”. Your progress has not changed." in text
     if installed:
         assert f"another guide, “{OTHER_TITLE}”," in text and OTHER_ID not in text

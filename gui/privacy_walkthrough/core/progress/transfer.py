@@ -4,6 +4,7 @@ the notes saved here that the file does not carry."""
 from __future__ import annotations
 
 import copy
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,12 @@ from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress, StepProgress
 from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.sealed import SealKey
-from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
+from privacy_walkthrough.core.progress.store import (
+    MAX_PROGRESS_BYTES,
+    ProgressError,
+    parse_progress,
+    read_progress_bytes,
+)
 from privacy_walkthrough.core.regular_files import open_regular
 
 
@@ -24,6 +30,7 @@ class PortableProgress:
 
     progress: Progress
     dropped: tuple[str, ...] = ()  # step ids the guide does not have, left out
+    name_cleaned: bool = False  # the person's name had control characters, now removed
 
     def dropped_notice(self) -> str:
         """A sentence about what was left out ("" when nothing was)."""
@@ -32,6 +39,26 @@ class PortableProgress:
         return tr(
             "{count} entries for steps this guide does not have were left out.", count=len(self.dropped)
         )
+
+    def name_notice(self) -> str:
+        """A sentence about the name's removed characters ("" when it had none)."""
+        if not self.name_cleaned:
+            return ""
+        return tr(
+            "The name in the file held invisible control characters (such as a line break or a "
+            "text-direction mark); they were removed, and the name now reads “{name}”.",
+            name=self.progress.person_name,
+        )
+
+    def notices(self) -> str:
+        """Everything the person should know about what was changed on the way in ("" if nothing)."""
+        return " ".join(n for n in (self.dropped_notice(), self.name_notice()) if n)
+
+
+def _name_in(plain: bytes) -> object:
+    """The person's name as the file has it (the file is already known to be valid JSON)."""
+    data = json.loads(plain.decode("utf-8"))
+    return data.get("person_name", "") if isinstance(data, dict) else ""
 
 
 def read_portable_progress(
@@ -48,9 +75,10 @@ def read_portable_progress(
     """
     if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
-    progress = read_progress(path, tr("the file {name}", name=path.name), key)
+    what = tr("the file {name}", name=path.name)
+    plain = read_progress_bytes(path, what, key)
+    progress = parse_progress(plain, what)
     if progress.guide_id != guide.info.id:
-        what = tr("the file {name}", name=path.name)
         raise ProgressError(other_guide_problem(what, progress.guide_id, guide, titles))
     known = {step.id for step in guide.steps}
     dropped = tuple(sorted(key for key in progress.steps if key not in known))
@@ -66,7 +94,7 @@ def read_portable_progress(
                 size=size,
             )
         )
-    return PortableProgress(progress, dropped)
+    return PortableProgress(progress, dropped, _name_in(plain) != progress.person_name)
 
 
 def notes_it_would_delete(saved: Progress, imported: Progress) -> list[str]:
