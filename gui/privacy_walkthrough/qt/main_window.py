@@ -4,26 +4,19 @@ The window reads the walkthrough and calls its named actions; it never writes pr
 itself, and it moves between pages only with the walkthrough's own navigation (``go_next``,
 ``go_back``, ``go_to_step``…), the one the unit tests drive.  Resuming shows the saved page
 directly, and Back walks the guide in order, so it works from wherever the person resumed.
-The person's decisions are handled by :class:`~privacy_walkthrough.qt.decisions.StepDecisions`.
+The person's decisions are handled by :class:`~privacy_walkthrough.qt.decisions.StepDecisions`,
+where each part sits by qt/window_frame.py, the pages built on first use by
+qt/window_pages.py, announcements by qt/announcer.py and leaving by qt/leaving.py.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
@@ -32,10 +25,13 @@ from privacy_walkthrough.core.view_settings import ViewSettings
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 from privacy_walkthrough.core.walkthrough.session import Session
 from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt import window_frame, window_pages
+from privacy_walkthrough.qt.announcer import Announcer, accessibility
 from privacy_walkthrough.qt.data_commands import DataCommands
 from privacy_walkthrough.qt.decisions import StepDecisions
 from privacy_walkthrough.qt.dialogs import Dialogs
 from privacy_walkthrough.qt.file_commands import FileCommands
+from privacy_walkthrough.qt.leaving import Leaving
 from privacy_walkthrough.qt.look import status_icons
 from privacy_walkthrough.qt.menus import MenuTargets, WindowActions
 from privacy_walkthrough.qt.nav_bar import NavigationBar
@@ -43,30 +39,15 @@ from privacy_walkthrough.qt.page_stack import PageStack
 from privacy_walkthrough.qt.passphrase_commands import PassphraseCommands
 from privacy_walkthrough.qt.step_list import StepListWidget
 from privacy_walkthrough.qt.step_page import StepPage
-from privacy_walkthrough.qt.tab_order import move_focus, reading_order
+from privacy_walkthrough.qt.tab_order import move_focus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
     from privacy_walkthrough.qt.setup_page import SetupPage
     from privacy_walkthrough.qt.summary_page import SummaryPage
     from privacy_walkthrough.qt.welcome_page import WelcomePage
 
-log = logging.getLogger(__name__)
-
 SAVE_RETRY_MS = 5000
 PREPARE_NEXT_MS = 200  # soon after the page is shown, while the person reads it
-
-
-def _accessibility() -> tuple[type[QAccessible], type[QAccessibleAnnouncementEvent]]:
-    """QAccessible and its announcement event, imported when first needed.
-
-    QAccessible's enums take about 3 ms to set up; nothing is announced before the resumed
-    step is shown, and the window sets them up while the person reads the first page.
-    """
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
-    return QAccessible, QAccessibleAnnouncementEvent
 
 
 class WalkthroughWindow(QMainWindow):
@@ -78,25 +59,30 @@ class WalkthroughWindow(QMainWindow):
         self._session = session
         self.dialogs = dialogs
         self.paths = paths
-        self.last_announcement = ""
         self.setMinimumSize(800, 600)
         self.resize(1100, 760)
         self.icons = status_icons()
 
         self.step_list = StepListWidget(self.icons)
-        self.statusBar()  # there from the start: the first message does not shift the layout
+        self.announcer = Announcer(self)
         self.view_settings = ViewSettings.load(paths.data)  # which sections of a step are open
         self.stack = PageStack(
-            self._build_welcome_page, self._build_setup_page, self._build_summary_page, self.view_settings
+            lambda: window_pages.build_welcome_page(session.guide, str(paths.data), dialogs.open_url),
+            lambda: window_pages.build_setup_page(self.session.guide, self.decisions),
+            lambda: window_pages.build_summary_page(
+                self.icons,
+                self.file_commands,
+                self.decisions,
+                self.window_actions.include_notes,
+                self.on_summary_step_requested,
+            ),
+            self.view_settings,
         )
         self.step_stack = self.stack.step_stack
 
         self.nav_bar = NavigationBar()
-        self.save_problem_label = QLabel()
-        self.save_problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_problem_label.setObjectName("saveProblemLabel")
-        self.save_problem_label.setWordWrap(True)
-        self.save_problem_label.hide()
+        self.summary_button = window_frame.summary_button()
+        self.save_problem_label = window_frame.save_problem_label()
 
         self.file_commands = FileCommands(
             self, session, dialogs, self, lambda: self.data_commands.current_profile.protected
@@ -109,7 +95,11 @@ class WalkthroughWindow(QMainWindow):
         )
         self.decisions = StepDecisions(self, session, dialogs, self)
         self.window_actions = WindowActions(self, self._menu_targets(), dialogs, session.guide.info)
-        self._build_layout()
+        self.setCentralWidget(
+            window_frame.central_widget(
+                self.step_list, self.summary_button, self.save_problem_label, self.stack, self.nav_bar
+            )
+        )
         self._connect()
         self._save_retry_timer = QTimer(self)
         self._save_retry_timer.setInterval(SAVE_RETRY_MS)
@@ -118,10 +108,7 @@ class WalkthroughWindow(QMainWindow):
         self._prepare_next.setSingleShot(True)
         self._prepare_next.setInterval(PREPARE_NEXT_MS)
         self._prepare_next.timeout.connect(self.on_prepare_next_timeout)
-        self._quick_exit = False
-        self._escape_armed = QTimer(self)
-        self._escape_armed.setSingleShot(True)
-        self._escape_armed.setInterval(800)
+        self.leaving = Leaving(self, session, dialogs, self.file_commands.save_progress_file, self.announce)
         self.reload()
 
     @property
@@ -151,66 +138,6 @@ class WalkthroughWindow(QMainWindow):
     @property
     def summary_page(self) -> SummaryPage:
         return self.stack.summary.page()
-
-    def _build_welcome_page(self) -> WelcomePage:
-        from privacy_walkthrough.qt.welcome_page import WelcomePage
-
-        page = WelcomePage(self.session.guide, str(self.paths.data))
-        page.promise_label.linkActivated.connect(self.dialogs.open_url)
-        return page
-
-    def _build_setup_page(self) -> SetupPage:
-        from privacy_walkthrough.qt.setup_page import SetupPage
-
-        page = SetupPage(self.session.guide)
-        page.devices_changed.connect(self.decisions.on_devices_changed)
-        page.answers_changed.connect(self.decisions.on_answers_changed)
-        return page
-
-    def _build_summary_page(self) -> SummaryPage:
-        from privacy_walkthrough.qt.summary_page import SummaryPage
-
-        page = SummaryPage(self.icons)
-        page.include_notes_box.setChecked(self.file_commands.include_notes)
-        page.step_requested.connect(self.on_summary_step_requested)
-        page.print_requested.connect(self.file_commands.on_print_triggered)
-        page.preview_requested.connect(self.file_commands.on_preview_triggered)
-        page.pdf_requested.connect(self.file_commands.on_save_pdf_triggered)
-        page.person_name_edited.connect(self.decisions.on_person_name_edited)
-        page.include_notes_box.toggled.connect(self.window_actions.include_notes.setChecked)
-        return page
-
-    def _steps_column(self) -> QWidget:
-        """The step list, with the way to the summary always in sight under it (with many
-        steps the list's own last entry is below the fold)."""
-        self.summary_button = QPushButton(tr("Summary and checklist"))
-        self.summary_button.setObjectName("summaryButton")
-        self.summary_button.setAccessibleDescription(tr("Every step's status, and printing the checklist"))
-        self.summary_button.clicked.connect(self.on_summary_triggered)
-        column = QWidget()
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 0, 0, 8)
-        layout.addWidget(self.step_list, 1)
-        layout.addWidget(self.summary_button)
-        return column
-
-    def _build_layout(self) -> None:
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 8, 8)
-        right_layout.addWidget(self.save_problem_label)
-        right_layout.addWidget(self.stack, 1)
-        right_layout.addWidget(self.nav_bar)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._steps_column())
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])
-        self.step_list.setMinimumWidth(200)
-        self.setCentralWidget(splitter)
-        QWidget.setTabOrder(self.step_list, self.stack)
 
     def _menu_targets(self) -> MenuTargets:
         files, data = self.file_commands, self.data_commands
@@ -252,6 +179,7 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.link_activated.connect(self.dialogs.open_url)
         self.step_stack.device_ticked.connect(self.decisions.on_device_ticked)
         self.step_stack.still_set_confirmed.connect(self.decisions.on_still_set_confirmed)
+        self.summary_button.clicked.connect(self.on_summary_triggered)
         self.nav_bar.back_button.clicked.connect(self.on_back_triggered)
         self.nav_bar.next_button.clicked.connect(self.on_next_triggered)
         self.nav_bar.quick_exit_button.clicked.connect(self.quick_exit)
@@ -273,7 +201,7 @@ class WalkthroughWindow(QMainWindow):
 
     def on_prepare_next_timeout(self) -> None:
         """Build and lay out the next page while the person reads this one (if it is new)."""
-        _accessibility()  # set up now, not on the first click (see announce)
+        accessibility()  # set up now, not on the first click (see announce)
         self.stack.prepare_next(self.walkthrough)
 
     def reload(self) -> None:
@@ -313,10 +241,11 @@ class WalkthroughWindow(QMainWindow):
 
     def announce(self, text: str) -> None:
         """Show a short status message and have screen readers read it out."""
-        self.statusBar().showMessage(text, 6000)
-        self.last_announcement = text
-        accessible, announcement = _accessibility()
-        accessible.updateAccessibility(announcement(self, text))
+        self.announcer.announce(text)
+
+    @property
+    def last_announcement(self) -> str:
+        return self.announcer.last
 
     # -- navigation: the walkthrough's own ------------------------------------------------
 
@@ -372,60 +301,21 @@ class WalkthroughWindow(QMainWindow):
     # -- leaving ------------------------------------------------------------------------
 
     def quick_exit(self) -> None:
-        """Save and close at once, with no question asked, the way Safety Check does."""
-        log.info("Quick exit")
-        self._quick_exit = True  # no question, even when saving fails: leaving fast comes first
-        self.close()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.closeAllWindows()  # a print preview or message left open closes too
-            app.quit()
-
-    def tab_chain(self) -> list[QWidget]:
-        """The Tab stops in reading order: the step list, the page from top to bottom, Back,
-        Next, and Quick exit last (see qt/tab_order.py)."""
-        nav = self.nav_bar
-        ends = [nav.back_button, nav.next_button, nav.quick_exit_button]
-        first = [self.step_list, self.summary_button]
-        return [*first, *reading_order(self.stack), *(b for b in ends if b.isEnabled())]
+        self.leaving.quick_exit()
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        return move_focus(self.tab_chain(), next) or super().focusNextPrevChild(next)
+        chain = window_frame.tab_chain(self.step_list, self.summary_button, self.stack, self.nav_bar)
+        return move_focus(chain, next) or super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            if self._escape_armed.isActive():
-                self.quick_exit()
-                return
-            self._escape_armed.start()
-            self.announce(tr("Press Escape again to save and close at once."))
+            self.leaving.on_escape()
             return
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.step_stack.flush_note()
-        saved = self.session.save_error is None or self.session.retry_save()
-        if not saved and not self._quick_exit and not self._may_close_unsaved():
+        if not self.leaving.may_close():
             event.ignore()
             return
         super().closeEvent(event)
-
-    def _may_close_unsaved(self) -> bool:
-        """Saving fails (a full disk, say): ask before closing, and offer to export the progress
-        to another place first.  True when the window may close."""
-        while True:
-            choice = self.dialogs.ask_choice(
-                self,
-                tr("Your latest changes are not saved"),
-                tr(
-                    "{problem} If you close the app now, the changes since the last save are lost. "
-                    "You can export your progress to another place (another disk, a USB stick) first.",
-                    problem=self.session.save_error or "",
-                ),
-                [tr("Export progress…"), tr("Close without saving")],
-                tr("Keep the app open"),
-            )
-            if choice is None:
-                return False
-            if choice == 1 or self.file_commands.save_progress_file() is not None:
-                return True
