@@ -5,7 +5,8 @@
 The first argument is the title of the step the saved progress resumes at; the rest go to
 ``privacy_walkthrough.app.main`` unchanged.  The only difference from the installed
 ``privacy-walkthrough`` command is that the QApplication is created here first (the app
-reuses an existing one), so the probe's event filter is in place before anything paints.
+reuses an existing one), so the probe's event filter is in place before anything paints;
+``privacy_walkthrough.qt`` is imported with PySide6, as the app itself imports it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import sys
 
 from first_paint import PaintProbe  # bench/ is on sys.path when this runs as a script
 from PySide6.QtWidgets import QApplication
+
+# What the app does as soon as it imports PySide6 (see privacy_walkthrough.qt.source_scan); here
+# PySide6 comes first, for the probe, so the app's own modules would otherwise meet PySide6's hook first.
+import privacy_walkthrough.qt  # noqa: F401
 
 
 def main() -> int:

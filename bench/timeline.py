@@ -8,7 +8,8 @@ saved progress resuming at step 7, given with ``--data-dir``).  The child marks 
 below on CLOCK_MONOTONIC, the clock the parent read just before the spawn, and the parent
 prints milliseconds from the spawn.  Marks: imports of the modules named in ``WATCHED`` (when
 each is done), the second turn's ``build_window`` and what it calls, and each pydantic model's
-validator being built (with ``defer_build`` that happens when a model is first used).
+validator being built (with ``defer_build`` that happens when a model is first used).  Each
+mark also gives the process's resident memory (RSS, MB) at that moment; the last, its peak.
 """
 
 from __future__ import annotations
@@ -40,8 +41,13 @@ WATCHED = (
 CHILD = r"""
 import builtins, sys, time
 MARK = sys.argv[1]
+import os
+PAGE = os.sysconf("SC_PAGE_SIZE")
+def rss_mb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE / 1e6
 def mark(what):
-    print(f"{MARK} {time.clock_gettime(time.CLOCK_MONOTONIC):.6f} {what}", flush=True)
+    print(f"{MARK} {time.clock_gettime(time.CLOCK_MONOTONIC):.6f} {rss_mb():.1f} {what}", flush=True)
 watched = set(sys.argv[2].split(","))
 real_import = builtins.__import__
 def watching_import(name, *args, **kwargs):
@@ -54,6 +60,7 @@ builtins.__import__ = watching_import
 sys.path.insert(0, sys.argv[3])
 from first_paint import PaintProbe
 from PySide6.QtWidgets import QApplication
+import privacy_walkthrough.qt  # with PySide6, as in bench/launch_app.py
 app = QApplication(sys.argv[:1])
 mark("QApplication made")
 probe = PaintProbe(app, title=sys.argv[4])
@@ -101,10 +108,13 @@ def after_import(name, *args, **kwargs):
 builtins.__import__ = after_import
 from privacy_walkthrough.app import main
 main(sys.argv[5:])
+import resource
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB, as MB
+print(f"{MARK} {time.clock_gettime(time.CLOCK_MONOTONIC):.6f} {peak:.1f} quit (RSS: the peak)", flush=True)
 """
 
 
-def one_start(home: Path, title: str) -> list[tuple[float, str]]:
+def one_start(home: Path, title: str) -> list[tuple[float, str, str]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     argv = [sys.executable, "-c", CHILD, MARK, ",".join(WATCHED), str(BENCH), title, "--data-dir", str(home)]
@@ -112,12 +122,13 @@ def one_start(home: Path, title: str) -> list[tuple[float, str]]:
     done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise RuntimeError(done.stderr)
-    found: list[tuple[float, str]] = []
+    found: list[tuple[float, str, str]] = []
     for line in done.stdout.splitlines():
-        parts = line.split(" ", 2)
-        if parts[0] in (MARK, "PW_BENCH") and len(parts) == 3:
-            when, what = (parts[1], parts[2]) if parts[0] == MARK else (parts[2], parts[1])
-            found.append(((float(when) - start) * 1000, what))
+        if line.startswith(MARK + " "):
+            _mark, when, rss, what = line.split(" ", 3)
+            found.append(((float(when) - start) * 1000, what, rss))
+        elif line.startswith("PW_BENCH ") and len(parts := line.split()) == 3:
+            found.append(((float(parts[2]) - start) * 1000, parts[1], ""))
     return sorted(found)
 
 
@@ -134,10 +145,10 @@ def main() -> int:
         title = resume_data(home, load_default_guide())
         one_start(home, title)  # warm the file cache
         runs = [one_start(home, title) for _ in range(args.runs)]
-    quickest = min(runs, key=lambda marks: next(t for t, what in marks if what == "step_shown"))
-    print("| Moment | ms from the spawn |\n| --- | --- |")
-    for when, what in quickest:
-        print(f"| {what} | {when:.0f} |")
+    quickest = min(runs, key=lambda marks: next(t for t, what, _rss in marks if what == "step_shown"))
+    print("| Moment | ms from the spawn | RSS, MB |\n| --- | --- | --- |")
+    for when, what, rss in quickest:
+        print(f"| {what} | {when:.0f} | {rss} |")
     return 0
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import string
 import sys
 import tempfile
@@ -39,7 +40,7 @@ SOURCE = ROOT / "gui" / "privacy_walkthrough"
 LOCALE = SOURCE / "locale"
 DOMAIN = "privacy_walkthrough"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None}
+KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None, "N_plural": (1, 2)}
 COMMENT_TAG = "TRANSLATORS:"
 # Header lines that change on every run without meaning anything (left out of the files).
 VOLATILE_HEADERS = (b'"POT-Creation-Date:', b'"PO-Revision-Date:', b'"Generated-By:')
@@ -151,6 +152,24 @@ def placeholder_problems(message: Message) -> list[str]:
     return problems
 
 
+PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
+
+
+def percent_problems(message: Message) -> list[str]:
+    """For %-format strings (argparse's words): every form must keep the English's fields,
+    or formatting it fails at run time ("%s" and "%(prog)s" alike; "%%" is a literal %)."""
+    if "python-format" not in message.flags:
+        return []
+    ids = [message.id] if isinstance(message.id, str) else list(message.id)
+    expected = sorted(field for field in PERCENT_FIELD.findall(ids[-1]) if field != "%%")
+    problems = []
+    for index, form in enumerate(_forms(message)):
+        found = sorted(field for field in PERCENT_FIELD.findall(form) if field != "%%")
+        if found != expected:
+            problems.append(f"form {index}: {' '.join(found) or 'none'} instead of {' '.join(expected)}")
+    return problems
+
+
 def entry_problems(catalog: Catalog, template: Catalog) -> Iterator[str]:
     """One line per string of ``template`` that ``catalog`` does not translate well."""
     for wanted in template:
@@ -166,7 +185,7 @@ def entry_problems(catalog: Catalog, template: Catalog) -> Iterator[str]:
         elif not all(form.strip() for form in _forms(message)):
             yield f"untranslated: {shown}"
         else:
-            for problem in placeholder_problems(message):
+            for problem in placeholder_problems(message) + percent_problems(message):
                 yield f"placeholders ({problem}): {shown}"
 
 

@@ -15,9 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from privacy_walkthrough import __version__
+from privacy_walkthrough.cli_language import CODE, FOLDER, VERSION_HELP, speak_argparse
+from privacy_walkthrough.core import i18n
+from privacy_walkthrough.core.i18n import N_, tr
 
 PROG = "privacy-walkthrough"
-DESCRIPTION = "A guided, local-only walkthrough for Apple Messages privacy settings."
+# Marked for the catalogs here, translated when the parser is built (after the language is chosen).
+DESCRIPTION = N_("A guided, local-only walkthrough for Apple Messages privacy settings.")
 # The window's options when none is given (as from the desktop's menu): no parser is built then.
 WINDOW_DEFAULTS: dict[str, object] = {
     "data_dir": None,
@@ -26,25 +30,28 @@ WINDOW_DEFAULTS: dict[str, object] = {
     "pseudo_locale": False,
     "lang": None,
 }
-LANG_HELP = "the language to use, e.g. es or ar (default: the profile's choice, else the system's)"
+LANG_HELP = N_("the language to use, e.g. es or ar (default: the profile's choice, else the system's)")
 
 
 def _add_window_options(parser: argparse.ArgumentParser, data_dir_help: str | None = None) -> None:
-    parser.add_argument("--data-dir", type=Path, help=data_dir_help)
+    parser.add_argument("--data-dir", type=Path, metavar=tr(FOLDER), help=data_dir_help)
     parser.add_argument(
         "--content",
         type=Path,
-        help="also offer the guides in this folder (a guide, or a folder of guides)",
+        metavar=tr(FOLDER),
+        help=tr("also offer the guides in this folder (a guide, or a folder of guides)"),
     )
     parser.add_argument(
         "--color-scheme",
         choices=("system", "light", "dark"),
-        help="follow the system's light or dark scheme (default), or force one",
+        help=tr("follow the system's light or dark scheme (default), or force one"),
     )
     parser.add_argument(
-        "--pseudo-locale", action="store_true", help="stretch every string (to check layouts for translation)"
+        "--pseudo-locale",
+        action="store_true",
+        help=tr("stretch every string (to check layouts for translation)"),
     )
-    parser.add_argument("--lang", metavar="CODE", help=LANG_HELP)
+    parser.add_argument("--lang", metavar=tr(CODE), help=tr(LANG_HELP))
     parser.set_defaults(**WINDOW_DEFAULTS)
 
 
@@ -53,16 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     from privacy_walkthrough.cli import DATA_DIR_HELP, add_commands
     from privacy_walkthrough.content_cli import add_content_commands
 
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_window_options(parser, DATA_DIR_HELP)
-    subparsers = parser.add_subparsers(title="commands (without one, the app opens its window)")
+    speak_argparse()  # "usage:", "options", "error"… in the active language
+    parser = argparse.ArgumentParser(prog=PROG, description=tr(DESCRIPTION))
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=tr(VERSION_HELP)
+    )
+    _add_window_options(parser, tr(DATA_DIR_HELP))
+    subparsers = parser.add_subparsers(title=tr("commands (without one, the app opens its window)"))
     add_commands(subparsers)
     add_content_commands(subparsers)
     for command_parser in subparsers.choices.values():
         command_parser.set_defaults(command_parser=command_parser)  # for its usage on a mistake
         if "--lang" not in command_parser._option_string_actions:  # every command takes --lang
-            command_parser.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help=LANG_HELP)
+            command_parser.add_argument(
+                "--lang", metavar=tr(CODE), default=argparse.SUPPRESS, help=tr(LANG_HELP)
+            )
     return parser
 
 
@@ -72,7 +84,7 @@ def parse_command_line(argv: Sequence[str]) -> argparse.Namespace:
     args, unknown = parser.parse_known_args(list(argv))
     if unknown:
         wrong = getattr(args, "command_parser", None) or parser
-        wrong.error(f"unrecognized arguments: {' '.join(unknown)}")  # exits with status 2
+        wrong.error(i18n.raw_gettext("unrecognized arguments: %s") % " ".join(unknown))  # exits with status 2
     return args
 
 
@@ -107,7 +119,6 @@ def _start_language(argv: Sequence[str]) -> str | None:
 
     Returns a complaint about an unknown ``--lang``, in the language that is then used.
     """
-    from privacy_walkthrough.core.i18n import tr
     from privacy_walkthrough.translations import available_languages, pick_language, use_language
 
     requested = requested_language(argv)

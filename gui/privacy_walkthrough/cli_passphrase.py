@@ -13,7 +13,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.cli_language import FILE
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress import protection
 from privacy_walkthrough.core.progress.profiles import Profile
 from privacy_walkthrough.core.progress.sealed import (
@@ -36,7 +37,7 @@ class PassphraseCommandError(Exception):
 
 
 def add_passphrase_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE", help=help_text)
+    parser.add_argument("--passphrase-file", type=Path, default=None, metavar=tr(FILE), help=help_text)
 
 
 def _interactive() -> bool:
@@ -110,12 +111,17 @@ def export_key(args: argparse.Namespace, profile: Profile) -> SealKey | None:
             )
         )
     answer = input(tr("This profile is protected. Encrypt the exported file with a passphrase? [Y/n] "))
-    if answer.strip().lower() in {"n", "no"}:
+    # TRANSLATORS: the words that answer "no" at the terminal, separated by spaces (English's work too).
+    if answer.strip().casefold() in {"n", "no", *tr("n no").casefold().split()}:
         return None
     phrase = _ask(tr("New passphrase for the file: "))
     if len(phrase.strip()) < MIN_PASSPHRASE_CHARS:
         raise PassphraseCommandError(
-            tr("Use at least {count} characters; nothing was written.", count=MIN_PASSPHRASE_CHARS)
+            ntr(
+                "Use at least {n} character; nothing was written.",
+                "Use at least {n} characters; nothing was written.",
+                MIN_PASSPHRASE_CHARS,
+            )
         )
     if _ask(tr("The same passphrase again: ")) != phrase:
         raise PassphraseCommandError(tr("The two passphrases are not the same; nothing was written."))

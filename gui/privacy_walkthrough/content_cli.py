@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from privacy_walkthrough import resources
+from privacy_walkthrough.cli_language import FILE, FOLDER
 from privacy_walkthrough.cli_output import write_output
 from privacy_walkthrough.core.content.checks import (
     Finding,
@@ -70,30 +71,44 @@ _FILE_TROUBLE = (OSError, UnicodeError, ValueError, RecursionError)
 
 
 def add_content_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    validate = subparsers.add_parser("validate", help="check guide files for mistakes (for content writers)")
+    validate = subparsers.add_parser(
+        "validate", help=tr("check guide files for mistakes (for content writers)")
+    )
     validate.add_argument(
         "folder",
         nargs="?",
         type=Path,
         default=None,
-        help="a guide folder (holding guide.toml) or a folder of guides laid out as "
-        "<guide-id>/<language>/ (default: the guides shipped with the app)",
+        metavar=tr(FOLDER),
+        help=tr(
+            "a guide folder (holding guide.toml) or a folder of guides laid out as "
+            "<guide-id>/<language>/ (default: the guides shipped with the app)"
+        ),
     )
-    validate.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
+    validate.add_argument(
+        "--strict", action="store_true", help=tr("fail on warnings too, not only on errors")
+    )
     validate.add_argument(
         "--today",
         type=_iso_date,
         default=None,
-        metavar="YYYY-MM-DD",
-        help="the day to judge review dates against (default: today)",
+        # TRANSLATORS: the placeholder of a date typed as 2026-05-31 (year, month, day).
+        metavar=tr("YYYY-MM-DD"),
+        help=tr("the day to judge review dates against (default: today)"),
     )
     validate.set_defaults(command=run_validate)
 
-    schema = subparsers.add_parser("schema", help="write the JSON Schema of step files or guide.toml")
+    schema = subparsers.add_parser("schema", help=tr("write the JSON Schema of step files or guide.toml"))
     schema.add_argument(
-        "--kind", choices=tuple(SCHEMA_KINDS), default="step", help="which file (default: step)"
+        "--kind", choices=tuple(SCHEMA_KINDS), default="step", help=tr("which file (default: step)")
     )
-    schema.add_argument("--output", type=Path, default=None, help="the file to write (default: print it)")
+    schema.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar=tr(FILE),
+        help=tr("the file to write (default: print it)"),
+    )
     schema.set_defaults(command=run_schema)
 
 

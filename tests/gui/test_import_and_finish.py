@@ -120,7 +120,7 @@ def test_the_summary_keeps_optional_and_irreversible_steps_apart(make_window: Wi
     total = len(guide.steps)
     still_open = total - 3 - len(choices)
     assert summary.tally_label.text() == (
-        f"3 of {total} steps done; {still_open} still open. {len(choices)} only if you decide to."
+        f"3 of {total} steps done; {still_open} still open. {len(choices)} steps only if you decide to."
     )
     for title in choices:
         assert title not in summary.open_label.text()

@@ -56,6 +56,31 @@ def test_the_check_names_a_new_untranslated_string_a_fuzzy_one_and_a_broken_plac
     assert len(problems) == 3
 
 
+def test_the_check_names_a_percent_placeholder_a_translation_dropped() -> None:
+    from babel.messages.catalog import Catalog
+
+    i18n_tool = tool()
+    template = Catalog()
+    template.add("usage: ", flags=["python-format"])
+    template.add("invalid choice: %(value)r", flags=["python-format"])
+    template.add(("expected %s argument", "expected %s arguments"), flags=["python-format"])
+    spanish = Catalog(locale="es")
+    spanish.add("usage: ", "uso: ", flags=["python-format"])
+    spanish.add("invalid choice: %(value)r", "valor no válido: %(valor)r", flags=["python-format"])
+    spanish.add(
+        ("expected %s argument", "expected %s arguments"),
+        ("se esperaba un argumento", "se esperaban %s de argumentos", "se esperaban %s argumentos"),
+        flags=["python-format"],
+    )
+
+    problems = list(i18n_tool.entry_problems(spanish, template))
+
+    assert problems == [
+        "placeholders (form 0: %(valor)r instead of %(value)r): 'invalid choice: %(value)r'",
+        "placeholders (form 0: none instead of %s): 'expected %s argument'",
+    ]
+
+
 def test_the_wheel_ships_compiled_catalogs_not_their_sources() -> None:
     from privacy_walkthrough import resources
 

@@ -119,7 +119,7 @@ def test_validate_finds_a_translation_whose_shape_differs_from_the_english(
 
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "es/steps/first-step.toml: error: field 'instructions.0.steps': has 1 entries" in out
+    assert "es/steps/first-step.toml: error: field 'instructions.0.steps': has 1 entry;" in out
     assert spanish(guide_root).step("first-step").title == "First step"  # shown in English meanwhile
 
 

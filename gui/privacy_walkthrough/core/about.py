@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, tr
 
 DISTRIBUTION = "privacy-walkthrough"
 LICENCE_ID = "GPL-3.0-or-later"
@@ -66,7 +66,7 @@ def about_text(
                 "Guide: “{guide}”, version {guide_version}, last reviewed on {reviewed}.",
                 guide=guide_title,
                 guide_version=guide_version,
-                reviewed=reviewed.isoformat(),
+                reviewed=ltr(reviewed.isoformat()),
             ),
             tr(
                 "Free software under the GNU General Public License, version 3 or later "

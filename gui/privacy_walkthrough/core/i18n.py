@@ -18,6 +18,7 @@ catch clipped layouts.
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from collections.abc import Mapping
 
 SOURCE_LANGUAGE = "en"
@@ -97,9 +98,59 @@ def is_right_to_left(language: str | None = None) -> bool:
     return (language or _language).split("_")[0] in RIGHT_TO_LEFT
 
 
+# Unicode's left-to-right isolate and its end (U+2066, U+2069): what they enclose is laid out
+# left to right on its own, whatever surrounds it.
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def ltr(text: str) -> str:
+    """Text that always reads left to right (a file path, a date, a version), kept whole and in
+    order inside a right-to-left sentence: "/tmp/x" would otherwise show its first slash at the
+    far end, and "2026-11-30" as "30-11-2026".  Unchanged under a left-to-right language."""
+    if not text or not is_right_to_left():
+        return text
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+RIGHT_TO_LEFT_MARK = "\u200f"
+
+
+def right_to_left_paragraph(text: str) -> str:
+    """A paragraph that reads right to left under a right-to-left language even when it starts
+    with a left-to-right word, as "iPhone/iPad (iOS 18 and later)" does in Arabic: Qt's labels
+    and Markdown viewers take a paragraph's direction from its first strong letter, and would
+    left-align it and put its words in the wrong order.  A right-to-left mark in front settles
+    it.  Unchanged under a left-to-right language, or when the first letter is right to left."""
+    if not is_right_to_left():
+        return text
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in {"R", "AL"}:
+            return text
+        if direction == "L":
+            return RIGHT_TO_LEFT_MARK + text
+    return text
+
+
 def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name, a keyword for pybabel
     """Mark ``text`` for extraction only; it is translated later, where it is shown, by ``tr(text)``."""
     return text
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - like N_
+    """Mark a counted phrase for extraction only; it is translated later by ``ngettext``."""
+    return singular, plural
+
+
+def raw_gettext(message: str) -> str:
+    """``message`` in the active language, unformatted (for code that formats it itself)."""
+    return _translations.gettext(message)
+
+
+def raw_ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted phrase for ``n`` in the active language, unformatted."""
+    return _translations.ngettext(singular, plural, n)
 
 
 def tr(text: str, /, **values: object) -> str:

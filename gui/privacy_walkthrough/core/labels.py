@@ -6,10 +6,15 @@ from collections.abc import Sequence
 
 from privacy_walkthrough.core.content.kinds import DeviceKind, Platform, StepKind, version_key
 from privacy_walkthrough.core.content.models import Instructions, NewestVersions, Step
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import is_right_to_left, tr
 from privacy_walkthrough.core.progress.models import Device, StepStatus
 
 PATH_SEPARATOR = " › "
+# Right to left, the path reads from the right, so its arrows point left.  Not "‹" (or ">"):
+# browsers mirror those in right-to-left text and Qt does not, so one of the two would point
+# the wrong way; a triangle is never mirrored and points left in the window, the PDF and the
+# browser alike.  The Arabic guide and catalog write their menu paths with it too.
+RIGHT_TO_LEFT_PATH_SEPARATOR = " ◂ "
 
 _SYSTEMS = {Platform.IPHONE: "iOS", Platform.MAC: "macOS"}
 
@@ -134,9 +139,15 @@ def checked_against_label(step: Step, versions: NewestVersions | None) -> str:
     return tr("Checked against {systems}.", systems=tr(" and ").join(systems))
 
 
+def path_separator() -> str:
+    """What goes between the levels of a menu path in the active language: " › ", or " ◂ "
+    right to left."""
+    return RIGHT_TO_LEFT_PATH_SEPARATOR if is_right_to_left() else PATH_SEPARATOR
+
+
 def path_text(instructions: Instructions) -> str:
     """The menu path, ending with the state to leave the switch in when there is one."""
-    path = PATH_SEPARATOR.join(instructions.path)
+    path = path_separator().join(instructions.path)
     if instructions.target and path:
         return tr("{path} → {target}", path=path, target=instructions.target)
     return path

@@ -119,7 +119,9 @@ class CollapsibleSection(ColumnWidget):
         changed.expanded = changed.collapsed = True
         QAccessible.updateAccessibility(QAccessibleStateChangeEvent(self.toggle_button, changed))
         self.body.setVisible(is_open)
-        self.toggle_button.setArrowType(Qt.ArrowType.DownArrow if is_open else Qt.ArrowType.RightArrow)
+        # closed, the arrow points the way the heading reads: left under a right-to-left language
+        closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow
+        self.toggle_button.setArrowType(Qt.ArrowType.DownArrow if is_open else closed)
         self.toggle_button.setAccessibleDescription(
             tr("Open: press Space to hide it.") if is_open else tr("Closed: press Space to show it.")
         )

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from privacy_walkthrough.core.i18n import ntr, tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import NewerProgressError, ProgressStore
 from privacy_walkthrough.core.walkthrough.session import Session
@@ -82,7 +82,7 @@ class DataCommands:
                     "The saved progress could not be used: {problem}. It was not deleted: it was "
                     "moved to {path}. The walkthrough starts again from the beginning.",
                     problem=notice.problem,
-                    path=str(notice.set_aside),
+                    path=ltr(str(notice.set_aside)),
                 ),
             )
 
@@ -172,7 +172,7 @@ class DataCommands:
             self.dialogs.inform(
                 self.parent,
                 tr("Started over"),
-                tr("Your earlier progress was kept in {path}.", path=str(backup)),
+                tr("Your earlier progress was kept in {path}.", path=ltr(str(backup))),
             )
 
     def erase_data(self) -> None:
@@ -190,7 +190,7 @@ class DataCommands:
             "and set-aside copy, and the app's log files ({n} files). It cannot be undone. "
             "Checklists or progress files you saved elsewhere are not touched.",
             len(files),
-            folder=str(self.paths.data),
+            folder=ltr(str(self.paths.data)),
         )
         text += "\n\n" + tr("The files:\n{files}", files=_listing(files))
         if others:
@@ -215,5 +215,5 @@ def _listing(files: list[Path], most: int = 25) -> str:
         return tr("(none)")
     lines = [str(p) for p in files[:most]]
     if len(files) > most:
-        lines.append(tr("… and {count} more", count=len(files) - most))
+        lines.append(ntr("… and {n} more", "… and {n} more", len(files) - most))
     return "\n".join(lines)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.files import write_atomically
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.progress.sealed import new_key, seal
 from privacy_walkthrough.core.progress.store import ProgressError
 from privacy_walkthrough.core.progress.transfer import (
@@ -105,13 +105,13 @@ class FileCommands:
             return
         target = self.save_pdf()
         if target is not None:
-            self.host.announce(tr("The checklist was saved as {path}.", path=str(target)))
+            self.host.announce(tr("The checklist was saved as {path}.", path=ltr(str(target))))
 
     def on_export_triggered(self) -> None:
         self.host.flush_note()
         target = self.save_progress_file()
         if target is not None:
-            self.host.announce(tr("Your progress was saved as {path}.", path=str(target)))
+            self.host.announce(tr("Your progress was saved as {path}.", path=ltr(str(target))))
 
     def on_import_triggered(self) -> None:
         source = self.dialogs.open_path(
@@ -147,7 +147,7 @@ class FileCommands:
         message = tr("The progress from {name} is now in use.", name=source.name)
         if backup is not None:
             message = tr(
-                "{message} Your earlier progress was kept in {path}.", message=message, path=str(backup)
+                "{message} Your earlier progress was kept in {path}.", message=message, path=ltr(str(backup))
             )
         self.dialogs.inform(self.parent, tr("Progress imported"), message)
 
@@ -171,9 +171,10 @@ class FileCommands:
             accepted = self.dialogs.confirm(self.parent, title, replacing, tr("Replace"))
             return imported if accepted else None
         titles = {step.id: step.title for step in self.session.guide.steps}
-        notes = tr(
-            "The file has no note for {count} step(s) that have a note here: {steps}.",
-            count=len(at_risk),
+        notes = ntr(
+            "The file has no note for {n} step that has a note here: {steps}.",
+            "The file has no note for {n} steps that have a note here: {steps}.",
+            len(at_risk),
             steps=tr("; ").join(titles.get(step_id, step_id) for step_id in at_risk),
         )
         answer = self.dialogs.ask_choice(
@@ -276,7 +277,7 @@ class FileCommands:
                 tr(
                     "It could not be written to {path} ({reason}). Nothing was changed there; "
                     "please choose another folder.",
-                    path=str(target),
+                    path=ltr(str(target)),
                     reason=exc.strerror or str(exc),
                 ),
             )

@@ -48,7 +48,7 @@ class FitPanel(ColumnWidget):
 
         fit = view.fit
         if view.recheck:
-            names = ", ".join(label(d) for d in view.recheck)
+            names = tr(", ").join(label(d) for d in view.recheck)
             self._note(
                 tr(
                     "**Check again on {devices}.** Its system was updated since you did this step. "

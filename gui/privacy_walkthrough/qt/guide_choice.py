@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from privacy_walkthrough.core.content.guide import Guide
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, tr
 from privacy_walkthrough.guides import discover_guides, shipped_root
 from privacy_walkthrough.paths import AppPaths
 from privacy_walkthrough.qt.dialogs import Dialogs
@@ -21,7 +21,7 @@ def choose_guide(
     the title of every usable guide by its id (for messages about another guide's progress)."""
     roots = [shipped_root(), (paths.guides, tr("your guides folder"))]
     if content is not None:
-        roots.append((content, tr("the folder {folder}", folder=str(content))))
+        roots.append((content, tr("the folder {folder}", folder=ltr(str(content)))))
     entries = discover_guides(roots)
     usable = [e for e in entries if e.guide is not None]
     if not usable:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, tr
 from privacy_walkthrough.guides import GuideEntry
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -35,7 +35,7 @@ class GuideChooserDialog(QDialog):
                     "{title}\nVersion {version}, reviewed {date}; {origin}",
                     title=entry.title,
                     version=entry.guide.info.version,
-                    date=entry.guide.info.reviewed.isoformat(),
+                    date=ltr(entry.guide.info.reviewed.isoformat()),
                     origin=entry.origin,
                 )
             else:
@@ -48,7 +48,7 @@ class GuideChooserDialog(QDialog):
                 )
             item = QListWidgetItem(text)
             item.setData(INDEX_ROLE, index)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", tr(", ")))
             if entry.guide is None:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
             self.guide_list.addItem(item)

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.profiles import ProfileRegistry
 from privacy_walkthrough.core.progress.unlock_guard import UnlockGuard
 from privacy_walkthrough.core.view_settings import ViewSettings
@@ -254,7 +254,7 @@ class WalkthroughWindow(QMainWindow):
         self.step_stack.flush_note()
         move()
         self.refresh()
-        self.announce(self.step_list.currentItem().text().replace("\n", ", ").replace("\u200b", ""))
+        self.announce(self.step_list.currentItem().text().replace("\n", tr(", ")).replace("\u200b", ""))
 
     def go_to_page(self, index: int) -> None:
         self._move(lambda: self.walkthrough.go_to(index))
@@ -276,7 +276,9 @@ class WalkthroughWindow(QMainWindow):
             "Your progress is saved on this computer: open the app again to pick up where you left off."
         )
         if still_open:
-            text = tr("{text} {count} step(s) are still open.", text=text, count=still_open)
+            text = ntr(
+                "{text} {n} step is still open.", "{text} {n} steps are still open.", still_open, text=text
+            )
         if self.dialogs.confirm(self, tr("Close Privacy Walkthrough?"), text, tr("Close")):
             self.close()
 

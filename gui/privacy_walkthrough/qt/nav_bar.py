@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough
 
 
@@ -43,7 +43,7 @@ class NavigationBar(QWidget):
         tally = walkthrough.tally()
         self.progress_bar.setRange(0, tally.total)
         self.progress_bar.setValue(tally.done)
-        text = tr("{done} of {total} done", done=tally.done, total=tally.total)
+        text = ntr("{done} of {n} done", "{done} of {n} done", tally.total, done=tally.done)
         self.progress_bar.setFormat(text)
         self.progress_bar.setAccessibleDescription(text)
         self.back_button.setEnabled(walkthrough.can_go_back)

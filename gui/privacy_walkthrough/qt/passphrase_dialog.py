@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.sealed import MIN_PASSPHRASE_CHARS
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel
 
@@ -45,9 +45,10 @@ class PassphraseChoice:
 def passphrase_problem(passphrase: str, repeated: str) -> str | None:
     """Why a new passphrase cannot be used, in plain words; None when it can."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
-        return tr(
-            "Use at least {count} characters. A few unrelated words are easy to remember and hard to guess.",
-            count=MIN_PASSPHRASE_CHARS,
+        return ntr(
+            "Use at least {n} character. A few unrelated words are easy to remember and hard to guess.",
+            "Use at least {n} characters. A few unrelated words are easy to remember and hard to guess.",
+            MIN_PASSPHRASE_CHARS,
         )
     if passphrase != repeated:
         return tr("The two passphrases are not the same.")
@@ -99,7 +100,11 @@ class PassphraseDialog(QDialog):
         self.lock_combo = QComboBox(self)
         self.lock_combo.setAccessibleName(tr("Lock again after"))
         for minutes in LOCK_CHOICES:
-            text = tr("Never by itself") if minutes == 0 else tr("{count} minutes without use", count=minutes)
+            text = (
+                tr("Never by itself")
+                if minutes == 0
+                else ntr("{n} minute without use", "{n} minutes without use", minutes)
+            )
             self.lock_combo.addItem(text, minutes)
         self.lock_combo.setCurrentIndex(max(0, self.lock_combo.findData(lock_after_minutes)))
         self.hide_check = QCheckBox(tr("&Show it as “Protected profile” in the list of profiles"), self)

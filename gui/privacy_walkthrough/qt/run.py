@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from privacy_walkthrough.core.i18n import PSEUDO_LANGUAGE, current_language, set_catalog, tr
+from privacy_walkthrough.core.i18n import PSEUDO_LANGUAGE, current_language, ltr, set_catalog, tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockedError, InstanceLockError
 from privacy_walkthrough.paths import AppPaths, DataFolderError
 from privacy_walkthrough.qt.crash_handler import CrashHandler
@@ -198,7 +198,7 @@ def build_window(
             tr(
                 "It was moved to {path} and a new list was started. Each person's progress files "
                 "are still in the data folder.",
-                path=str(profiles.set_aside_notice),
+                path=ltr(str(profiles.set_aside_notice)),
             ),
         )
     store = open_store(profiles, profiles.last_used(), guide.info.id, dialogs, None, UnlockGuard())

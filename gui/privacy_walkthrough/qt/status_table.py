@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, tr
 from privacy_walkthrough.core.labels import device_label, skipped_label, status_label
 from privacy_walkthrough.core.progress.models import StepStatus
 from privacy_walkthrough.core.walkthrough.views import StepView
@@ -71,7 +71,7 @@ class StepStatusTable(QTableWidget):
         self.setRowCount(0)
         for row, (step_id, title, effective, status, confirmed) in enumerate(self._rows):
             if self._narrow and confirmed:
-                status = tr("{status} (last confirmed {date})", status=status, date=confirmed)
+                status = tr("{status} (last confirmed {date})", status=status, date=ltr(confirmed))
             cells = [
                 QTableWidgetItem(soft_breaks(title)),
                 QTableWidgetItem(self._icons[effective], soft_breaks(status)),

@@ -86,7 +86,7 @@ class StepListWidget(QListWidget):
             if item.data(TEXT_ROLE) != text:  # only a changed item needs laying out again
                 item.setData(TEXT_ROLE, text)
                 item.setText(soft_breaks(text))
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", tr(", ")))
                 changed = True
         if changed:  # a list view does not measure an item again when only its text changes
             self.scheduleDelayedItemsLayout()

@@ -12,7 +12,7 @@ from privacy_walkthrough.core.content.kinds import Confidence
 from privacy_walkthrough.core.content.models import Instructions, Source, Step
 from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
 from privacy_walkthrough.core.content.translation import in_english_note
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.labels import (
     checked_against_label,
     instructions_heading,
@@ -169,7 +169,7 @@ class StepPage(QWidget):
         meta = tr(
             "Applies to: {versions}. Last reviewed: {date}.",
             versions=step.applies_to,
-            date=step.reviewed.isoformat(),
+            date=ltr(step.reviewed.isoformat()),
         )
         checked = checked_against_label(step, view.checked_against)
         self.meta_label.setText(f"{meta} {checked}" if checked else meta)
@@ -350,7 +350,13 @@ class StepPage(QWidget):
             extra = len(self.note_edit.toPlainText()) - NOTE_MAX_CHARS
             cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, extra)
             cursor.removeSelectedText()
-            self.note_hint.setText(tr("A note can hold up to {count} characters.", count=NOTE_MAX_CHARS))
+            self.note_hint.setText(
+                ntr(
+                    "A note can hold up to {n} character.",
+                    "A note can hold up to {n} characters.",
+                    NOTE_MAX_CHARS,
+                )
+            )
         self._note_timer.start()
 
     def on_fit_panel_device_ticked(self, device_id: str, ticked: bool) -> None:

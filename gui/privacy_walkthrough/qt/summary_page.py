@@ -107,7 +107,12 @@ class SummaryPage(QWidget):
             open=tally.still_open,
         )
         if tally.choices:
-            counts = tr("{counts} {choices} only if you decide to.", counts=counts, choices=tally.choices)
+            counts = ntr(
+                "{counts} {n} step only if you decide to.",
+                "{counts} {n} steps only if you decide to.",
+                tally.choices,
+                counts=counts,
+            )
         self.tally_label.setText(counts)
         if not self.person_name_edit.hasFocus():
             self.person_name_edit.setText(walkthrough.progress.person_name)
@@ -116,12 +121,12 @@ class SummaryPage(QWidget):
         done_titles = [v.step.title for v in views if v.status.is_finished]
         open_titles = [v.step.title for v in views if not v.status.is_settled and not is_choice(v.step)]
         protected = (
-            tr("Now protected or understood: {steps}.", steps="; ".join(done_titles))
+            tr("Now protected or understood: {steps}.", steps=tr("; ").join(done_titles))
             if done_titles
             else tr("No step is done yet.")
         )
         still_open = (
-            tr("Still open: {steps}.", steps="; ".join(open_titles))
+            tr("Still open: {steps}.", steps=tr("; ").join(open_titles))
             if open_titles
             else tr("No step is open.")
         )
@@ -130,18 +135,18 @@ class SummaryPage(QWidget):
             tr(
                 "{step} (on {devices})",
                 step=v.step.title,
-                devices=", ".join(device_label(d, v.all_devices) for d in v.recheck),
+                devices=tr(", ").join(device_label(d, v.all_devices) for d in v.recheck),
             )
             for v in views
             if v.recheck
         ]
         self.recheck_label.setVisible(bool(recheck))
         self.recheck_label.setText(
-            tr("Check again after system updates: {steps}.", steps="; ".join(recheck)) if recheck else ""
+            tr("Check again after system updates: {steps}.", steps=tr("; ").join(recheck)) if recheck else ""
         )
         self.open_label.setText(still_open)
         choices = [v.step.title for v in views if not v.status.is_settled and is_choice(v.step)]
         self.choices_label.setVisible(bool(choices))
         self.choices_label.setText(
-            tr("Only if you decide to: {steps}.", steps="; ".join(choices)) if choices else ""
+            tr("Only if you decide to: {steps}.", steps=tr("; ").join(choices)) if choices else ""
         )

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.translation import review_text
-from privacy_walkthrough.core.i18n import ntr, tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.qt.widgets import HeadingLabel, WrappedLabel, fill_with_scrolling
 
 
@@ -36,7 +36,7 @@ class WelcomePage(QWidget):
                 "This app never connects to the internet. Your answers and notes are kept only in "
                 "this folder on this computer: {folder}. A link opens in your web browser only "
                 "when you click it.",
-                folder=breakable_path(data_folder),
+                folder=ltr(breakable_path(data_folder)),
             ),
             object_name="promiseLabel",
         )
@@ -45,12 +45,14 @@ class WelcomePage(QWidget):
         if f"{guide.info.minutes} minutes" in guide.info.description:  # said once is enough
             how_long = ntr("There is {n} step.", "There are {n} steps.", len(guide.steps))
         else:
-            how_long = ntr(
-                "There is {n} step. Allow about {minutes} minutes, with your iPhone, iPad or Mac beside you.",
-                "There are {n} steps. Allow about {minutes} minutes, with your iPhone, iPad or Mac "
-                "beside you.",
-                len(guide.steps),
-                minutes=guide.info.minutes,
+            how_long = tr(
+                "{steps} {time}",
+                steps=ntr("There is {n} step.", "There are {n} steps.", len(guide.steps)),
+                time=ntr(
+                    "Allow about {n} minute, with your iPhone, iPad or Mac beside you.",
+                    "Allow about {n} minutes, with your iPhone, iPad or Mac beside you.",
+                    guide.info.minutes,
+                ),
             )
         layout.addWidget(
             WrappedLabel(
@@ -62,7 +64,7 @@ class WelcomePage(QWidget):
                 )
             )
         )
-        reviewed = tr("This guide was last reviewed on {date}.", date=guide.info.reviewed.isoformat())
+        reviewed = tr("This guide was last reviewed on {date}.", date=ltr(guide.info.reviewed.isoformat()))
         if guide.info.newest_versions is not None:
             reviewed = tr(
                 "{reviewed} It was checked against iOS and iPadOS up to {ios} and macOS up to {macos}.",

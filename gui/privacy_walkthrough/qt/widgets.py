@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_walkthrough.core.i18n import right_to_left_paragraph
+
 READING_CHARS = 60  # a wrapped label's preferred width, in average characters
 MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
 
@@ -76,6 +78,8 @@ class WrappedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:
+        if self.textFormat() == Qt.TextFormat.PlainText:
+            text = right_to_left_paragraph(text)  # "iPhone/iPad (…)" right-aligned in Arabic
         if text != self.text():
             self._heights.clear()
             super().setText(text)

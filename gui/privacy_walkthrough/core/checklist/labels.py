@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from privacy_walkthrough.core.content.kinds import StepKind
 from privacy_walkthrough.core.content.models import Instructions
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, right_to_left_paragraph, tr
 from privacy_walkthrough.core.labels import (
     instructions_heading,
     kind_label,
@@ -93,8 +93,8 @@ def finished_on(entry: StepProgress, reference: dt.datetime) -> str:
         return ""
     date = iso_date(entry.done_at, reference)
     if entry.status is StepStatus.ACKNOWLEDGED:
-        return tr("Read and acknowledged on {date}", date=date)
-    return tr("Done on {date}", date=date)
+        return tr("Read and acknowledged on {date}", date=ltr(date))
+    return tr("Done on {date}", date=ltr(date))
 
 
 def sentences(parts: tuple[str, ...] | list[str]) -> str:
@@ -124,4 +124,7 @@ def plain_text(markdown: str) -> str:
 def route_label(instructions: Instructions) -> str:
     """Where to go, e.g. "iPhone/iPad (iOS 18 and later): Settings › Apps › Messages → Off"."""
     route = path_text(instructions) or sentences([plain_inline(s) for s in instructions.steps])
-    return tr("{platform}: {route}", platform=instructions_heading(instructions), route=route)
+    # Right to left, a route that starts with "iPhone/iPad" still reads right to left.
+    return right_to_left_paragraph(
+        tr("{platform}: {route}", platform=instructions_heading(instructions), route=route)
+    )

@@ -38,6 +38,7 @@ from privacy_walkthrough.core.i18n import (
     SOURCE_LANGUAGE,
     current_language,
     is_right_to_left,
+    ltr,
     tr,
 )
 from privacy_walkthrough.core.labels import device_with_version
@@ -197,7 +198,7 @@ def _header(guide: Guide, progress: Progress | None, options: ChecklistOptions) 
     lines = [
         tr("Guide: {title}, version {version}", title=info.title, version=info.version),
         tr("Made with Privacy Walkthrough {version}", version=options.app_version),
-        tr("Date: {date}", date=iso_date(options.generated_at, options.generated_at)),
+        tr("Date: {date}", date=ltr(iso_date(options.generated_at, options.generated_at))),
     ]
     if options.person_name.strip():
         lines.append(tr("Prepared for: {name}", name=options.person_name.strip()))
@@ -223,7 +224,7 @@ def _entry(number: int, step: Step, person: Person, refs: str, options: Checklis
     instructions = step_fit.instructions if step_fit is not None else step.instructions
     confirmed = ""
     if saved.confirmed_at is not None and not blank:
-        confirmed = tr("Last confirmed {date}", date=iso_date(saved.confirmed_at, options.generated_at))
+        confirmed = tr("Last confirmed {date}", date=ltr(iso_date(saved.confirmed_at, options.generated_at)))
     return StepEntry(
         step_id=step.id,
         heading=tr("{number}. {title}", number=number, title=step.title),

@@ -18,7 +18,7 @@ from privacy_walkthrough.core.checklist.labels import (
     status_box,
 )
 from privacy_walkthrough.core.content.models import Step
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, tr
 from privacy_walkthrough.core.labels import blocked_label, device_label, os_name
 from privacy_walkthrough.core.progress.models import Progress, StepProgress, StepStatus
 from privacy_walkthrough.core.walkthrough.applicability import Fit, effective_status, fit
@@ -82,7 +82,9 @@ def device_lines(
             lines.append(DeviceLine(BOX_OPEN, label))
         elif device.id in saved.devices_done:
             date = iso_date(saved.devices_done[device.id], reference)
-            lines.append(DeviceLine(BOX_TICKED, tr("{device} — done on {date}", device=label, date=date)))
+            lines.append(
+                DeviceLine(BOX_TICKED, tr("{device} — done on {date}", device=label, date=ltr(date)))
+            )
         elif effective not in NOTHING_LEFT_TO_DO:
             lines.append(DeviceLine(BOX_OPEN, tr("{device} — not yet", device=label)))
     return tuple(lines)

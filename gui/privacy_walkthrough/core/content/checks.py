@@ -28,7 +28,7 @@ from privacy_walkthrough.core.content.loader import (
 from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS, AnswerRule, Step
 from privacy_walkthrough.core.content.toml_lines import locate
 from privacy_walkthrough.core.content.urls import same_page, url_problem
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.labels import instructions_label
 
 # Fields that hold identifiers or addresses, not prose: never scanned for HTML or pictures.
@@ -140,11 +140,13 @@ def _text_checks(file: _File, model: BaseModel, asset_exists: Callable[[str], bo
 def _review_check(file: _File, reviewed: dt.date, today: dt.date) -> Iterator[Finding]:
     age = (today - reviewed).days
     if age > STALE_AFTER_DAYS:
-        message = tr(
-            "last reviewed on {date}, {days} days ago (more than {limit}): check it against its "
+        message = ntr(
+            "last reviewed on {date}, {n} day ago (more than {limit}): check it against its "
             "sources again, then update the date",
+            "last reviewed on {date}, {n} days ago (more than {limit}): check it against its "
+            "sources again, then update the date",
+            age,
             date=reviewed.isoformat(),
-            days=age,
             limit=STALE_AFTER_DAYS,
         )
         yield file.warning("reviewed", message)

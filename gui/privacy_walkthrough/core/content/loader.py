@@ -26,7 +26,7 @@ from privacy_walkthrough.core.content.guide import Guide, GuideInfo
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import RecordError, parse
 from privacy_walkthrough.core.content.toml_lines import locate
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.regular_files import FileTooLargeError, read_regular
 
 M = TypeVar("M", bound=BaseModel)
@@ -182,8 +182,11 @@ def inspect_guide(folder: Traversable) -> GuideInspection:
     budget = [MAX_GUIDE_BYTES]
     info = found.info = parse_file(GuideInfo, info_file, GUIDE_FILE, problems, found.texts, budget)
     if info is not None and len(info.steps) > MAX_STEPS:
-        message = tr(
-            "lists {count} steps; a guide has at most {limit}", count=len(info.steps), limit=MAX_STEPS
+        message = ntr(
+            "lists {n} step; a guide has at most {limit}",
+            "lists {n} steps; a guide has at most {limit}",
+            len(info.steps),
+            limit=MAX_STEPS,
         )
         problems.append(ContentProblem(GUIDE_FILE, "steps", message))
         return found

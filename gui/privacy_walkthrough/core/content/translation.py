@@ -32,7 +32,7 @@ from privacy_walkthrough.core.content.models import (
     described,
 )
 from privacy_walkthrough.core.content.records import LANGUAGE_PATTERN, replace, rule
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 ContentHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
@@ -129,7 +129,12 @@ def _same_count(name: str, english: int, translated: int) -> None:
     if english != translated:
         raise MismatchError(
             name,
-            tr("has {found} entries; the English step has {expected}", found=translated, expected=english),
+            ntr(
+                "has {n} entry; the English step has {expected}",
+                "has {n} entries; the English step has {expected}",
+                translated,
+                expected=english,
+            ),
         )
 
 
@@ -198,7 +203,7 @@ def review_text(review: TranslationReview) -> str:
         return tr(
             "This translation was reviewed by {name} on {date}.",
             name=review.reviewer,
-            date=review.date.isoformat(),
+            date=ltr(review.date.isoformat()),
         )
     return tr("This translation is machine-assisted and not yet reviewed by a native speaker.")
 

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, tr
 
 if sys.platform == "win32":
     import msvcrt
@@ -98,7 +98,7 @@ class InstanceLock:
             raise InstanceLockError(
                 tr(
                     "The data folder {folder} cannot be used ({reason}).",
-                    folder=str(self.folder),
+                    folder=ltr(str(self.folder)),
                     reason=exc.strerror or type(exc).__name__,
                 )
             ) from exc

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from privacy_walkthrough.core.content.records import parse, replace, to_json
 from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.own_files import is_profiles_file, split_folder
 from privacy_walkthrough.core.progress.profile_list import (
     DEFAULT_ID,
@@ -160,7 +160,11 @@ class ProfileRegistry:
             raise ProfileError(tr("Please type a name."))
         if len(name) > NAME_MAX_CHARS:
             raise ProfileError(
-                tr("Please use a shorter name (at most {count} characters).", count=NAME_MAX_CHARS)
+                ntr(
+                    "Please use a shorter name (at most {n} character).",
+                    "Please use a shorter name (at most {n} characters).",
+                    NAME_MAX_CHARS,
+                )
             )
         if any(not ch.isprintable() for ch in name):  # line breaks, tabs, broken characters
             raise ProfileError(tr("Please use a name on one line, with ordinary characters."))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from privacy_walkthrough.core.content.records import Problem, RecordError, parse, to_json
 from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.migrations import upgrade
 from privacy_walkthrough.core.progress.models import PROGRESS_FORMAT, PROGRESS_SCHEMA_VERSION, Progress
 from privacy_walkthrough.core.progress.sealed import (
@@ -153,7 +153,7 @@ def bad_values(what: str, problems: list[Problem]) -> str:
     if len(problems) == 1:
         text = tr("{what} has a bad value: {problem}", what=what, problem=shown[0])
     if len(shown) < len(problems):
-        text += tr(" (and {count} more)", count=len(problems) - len(shown))
+        text += ntr(" (and {n} more)", " (and {n} more)", len(problems) - len(shown))
     return text
 
 

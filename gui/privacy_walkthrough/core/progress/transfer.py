@@ -11,7 +11,7 @@ from pathlib import Path
 
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace, to_json
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.models import Progress, StepProgress
 from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.sealed import SealKey
@@ -36,8 +36,10 @@ class PortableProgress:
         """A sentence about what was left out ("" when nothing was)."""
         if not self.dropped:
             return ""
-        return tr(
-            "{count} entries for steps this guide does not have were left out.", count=len(self.dropped)
+        return ntr(
+            "{n} entry for a step this guide does not have was left out.",
+            "{n} entries for steps this guide does not have were left out.",
+            len(self.dropped),
         )
 
     def name_notice(self) -> str:

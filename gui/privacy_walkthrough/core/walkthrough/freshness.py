@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.kinds import DeviceKind, version_key
 from privacy_walkthrough.core.content.models import STALE_AFTER_DAYS
-from privacy_walkthrough.core.i18n import tr
+from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.labels import device_label, os_name
 from privacy_walkthrough.core.progress.models import Device
 
@@ -20,11 +20,13 @@ def freshness_warnings(info: GuideInfo, devices: Sequence[Device], today: dt.dat
     age = (today - info.reviewed).days
     if age > STALE_AFTER_DAYS:
         warnings.append(
-            tr(
-                "This guide was last reviewed {days} days ago, on {date}. Apple may have changed "
+            ntr(
+                "This guide was last reviewed {n} day ago, on {date}. Apple may have changed "
                 "settings since; where a step does not match your screen, trust your device.",
-                days=age,
-                date=info.reviewed.isoformat(),
+                "This guide was last reviewed {n} days ago, on {date}. Apple may have changed "
+                "settings since; where a step does not match your screen, trust your device.",
+                age,
+                date=ltr(info.reviewed.isoformat()),
             )
         )
     newest = info.newest_versions
