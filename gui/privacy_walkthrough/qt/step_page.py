@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBox
 
 from privacy_walkthrough.core.content.kinds import Confidence
 from privacy_walkthrough.core.content.models import Instructions, Source, Step
-from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
+from privacy_walkthrough.core.content.sketch import sketch_description
 from privacy_walkthrough.core.content.translation import in_english_note
 from privacy_walkthrough.core.i18n import ltr, ntr, tr
 from privacy_walkthrough.core.labels import (
@@ -27,12 +27,11 @@ from privacy_walkthrough.qt.collapsible import CollapsibleSection
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel
 from privacy_walkthrough.qt.qr_picture import QrCodeWidget
-from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
+from privacy_walkthrough.qt.sketch_picture import SketchPicture
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, ScrollBodyWidget, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
 BAR_SHARE_MAX = 0.4  # a decision bar taller than this share of the page scrolls with it
-SKETCH_WIDTH = 300
 QR_WIDTH = 132
 MARKDOWN = Qt.TextFormat.MarkdownText
 
@@ -278,9 +277,8 @@ class StepPage(QWidget):
                 path = WrappedLabel(path_text(instructions), object_name="pathLabel")
                 path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
                 self._add(path)
-            sketch = settings_sketch_svg(instructions)
-            if sketch is not None:
-                self._add(SvgPictureWidget(sketch, sketch_description(instructions), SKETCH_WIDTH))
+            if instructions.path:
+                self._add(SketchPicture(instructions, sketch_description(instructions)))
             self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
 
     def _fill_sources(self, step: Step, section: CollapsibleSection) -> None:
