@@ -26,7 +26,7 @@ from privacy_walkthrough.core.progress.sealed import (
     seal,
 )
 from privacy_walkthrough.core.progress.store import ProgressStore
-from privacy_walkthrough.core.progress.transfer import file_key, is_encrypted
+from privacy_walkthrough.core.progress.transfer import file_key
 from privacy_walkthrough.core.regular_files import read_regular
 
 MAX_PASSPHRASE_FILE_BYTES = 4096
@@ -134,7 +134,7 @@ def sealed_export(data: bytes, key: SealKey | None) -> bytes:
 
 def import_key(path: Path, args: argparse.Namespace) -> SealKey | None:
     """The key of an encrypted progress file to import (None for a plain one)."""
-    if not is_encrypted(path):
+    if not protection.is_sealed_file(path):
         return None
     if args.passphrase_file is not None:
         phrase = _from_file(args.passphrase_file)

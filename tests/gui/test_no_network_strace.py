@@ -73,30 +73,24 @@ def sockets_other_than_the_display(trace: str) -> list[str]:
     return bad
 
 
-def test_a_full_walk_and_every_export_open_no_socket(tmp_path: Path) -> None:
-    script = tmp_path / "walk.py"
-    script.write_text(WALK, encoding="utf-8")
-    trace = tmp_path / "trace.txt"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path.cwd())}
-    done = subprocess.run(
-        [
-            "strace",
-            "-f",
-            "-qq",
-            "-e",
-            "trace=network",
-            "-o",
-            str(trace),
-            sys.executable,
-            str(script),
-            str(tmp_path),
-        ],
+def traced(trace: Path, *command: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` under strace, its network calls (and its children's) written to ``trace``."""
+    return subprocess.run(
+        ["strace", "-f", "-qq", "-e", "trace=network", "-o", str(trace), *command],
         capture_output=True,
         text=True,
         check=False,
         env=env,
         cwd=Path(__file__).parents[2],
     )
+
+
+def test_a_full_walk_and_every_export_open_no_socket(tmp_path: Path) -> None:
+    script = tmp_path / "walk.py"
+    script.write_text(WALK, encoding="utf-8")
+    trace = tmp_path / "trace.txt"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path.cwd())}
+    done = traced(trace, sys.executable, str(script), str(tmp_path), env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "walked" in done.stdout
     for name in ("walk.pdf", "walk.json", "export.pdf", "export.html", "export.md", "export.json"):
@@ -107,19 +101,11 @@ def test_a_full_walk_and_every_export_open_no_socket(tmp_path: Path) -> None:
 def test_the_trace_does_see_a_socket(tmp_path: Path) -> None:
     """The check itself: a program that opens a socket is caught."""
     trace = tmp_path / "trace.txt"
-    subprocess.run(
-        [
-            "strace",
-            "-f",
-            "-qq",
-            "-e",
-            "trace=network",
-            "-o",
-            str(trace),
-            sys.executable,
-            "-c",
-            "import socket; socket.socket(socket.AF_INET6 if socket.has_ipv6 else socket.AF_INET)",
-        ],
-        check=True,
+    done = traced(
+        trace,
+        sys.executable,
+        "-c",
+        "import socket; socket.socket(socket.AF_INET6 if socket.has_ipv6 else socket.AF_INET)",
     )
+    assert done.returncode == 0, done.stderr[-2000:]
     assert sockets_other_than_the_display(trace.read_text())

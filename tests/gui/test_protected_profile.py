@@ -3,13 +3,16 @@ lock after a time unused, change and take off the passphrase."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from privacy_walkthrough.core.progress import sealed
+from privacy_walkthrough.core.progress import protection, sealed
 from privacy_walkthrough.core.progress.models import Answers, StepStatus
 from privacy_walkthrough.paths import AppPaths
+from privacy_walkthrough.qt.main_window import WalkthroughWindow
 from privacy_walkthrough.qt.passphrase_dialog import PassphraseChoice
 from privacy_walkthrough.qt.run import build_window
 from tests.gui.conftest import WindowFactory
@@ -31,6 +34,15 @@ def protected_window(make_window: WindowFactory, dialogs: ScriptedDialogs, hide_
     return window
 
 
+def reopen(qtbot: QtBot, tmp_path: Path, dialogs: ScriptedDialogs, *passphrases: str) -> WalkthroughWindow:
+    """The real start again, with ``passphrases`` typed at the unlock dialog in turn."""
+    dialogs.passphrases[:] = list(passphrases)
+    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
+    assert again is not None
+    qtbot.addWidget(again)
+    return again
+
+
 def all_bytes(folder: Path) -> list[tuple[Path, bytes]]:
     return [(p, p.read_bytes()) for p in folder.rglob("*") if p.is_file()]
 
@@ -48,10 +60,7 @@ def test_protect_quit_and_come_back_with_the_passphrase(
         for secret in (NOTE, NAME, "Luc", "icloud-backup", "lives_in_uk", "high_risk", "ADP"):
             assert secret.encode() not in raw, f"{secret!r} readable in {path}"
 
-    dialogs.passphrases[:] = ["wrong one", "correct horse battery"]
-    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
-    assert again is not None
-    qtbot.addWidget(again)
+    again = reopen(qtbot, tmp_path, dialogs, "wrong one", "correct horse battery")
     assert ("wrong passphrase", "Protected profile") in dialogs.asked
     assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
     assert again.walkthrough.progress.steps["icloud-backup"].status is StepStatus.SKIPPED
@@ -94,10 +103,7 @@ def test_cancelling_the_lock_screen_closes_the_window_with_everything_saved(
     dialogs.passphrases[:] = [None]
     window.passphrase_commands.lock()
     assert not window.isVisible()
-    dialogs.passphrases[:] = ["correct horse battery"]
-    again = build_window(AppPaths.resolve(tmp_path / "data"), dialogs)
-    assert again is not None
-    qtbot.addWidget(again)
+    again = reopen(qtbot, tmp_path, dialogs, "correct horse battery")
     assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
 
 
@@ -121,6 +127,32 @@ def test_change_then_take_off_the_passphrase(
     assert NOTE.encode() in progress_file.read_bytes()
     assert not window.data_commands.current_profile.protected
     window.close()
+
+
+def test_a_passphrase_change_that_fails_is_explained_and_the_old_one_still_opens(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = protected_window(make_window, dialogs, hide_name=False)
+
+    def disk_full(folder: Path, old: object, new: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(protection, "rekey", disk_full)
+    dialogs.passphrases[:] = ["correct horse battery"]
+    dialogs.new_passphrases.append(PassphraseChoice("staple tuna lamp", 0, False))
+    window.passphrase_commands.change()
+
+    assert ("warn", "The passphrase was not changed\nNo space left on device") in dialogs.asked
+    assert window.last_announcement != "The passphrase was changed."
+    assert window.data_commands.current_profile.protected
+    window.close()
+    monkeypatch.undo()
+    again = reopen(qtbot, tmp_path, dialogs, "correct horse battery")
+    assert again.walkthrough.progress.steps["icloud-backup"].note == NOTE
 
 
 def test_switching_to_a_protected_profile_asks_and_cancel_stays(

@@ -23,7 +23,7 @@ def open_step(window: WalkthroughWindow, step_id: str) -> None:
 
 def order(window: WalkthroughWindow) -> list[str]:
     """The content's parts, top to bottom, by object name or heading text."""
-    layout = window.step_page.content_layout
+    layout = window.step_page.content_box.content_layout
     parts = []
     for index in range(layout.count()):
         widget = layout.itemAt(index).widget()

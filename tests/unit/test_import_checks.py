@@ -31,6 +31,18 @@ def exported_file(tmp_path: Path, extra_steps: int = 0) -> Path:
     return path
 
 
+DAMAGED = b'{"format": "privacy-walkthrough-progress", "steps": ['
+
+
+def damaged_progress(tmp_path: Path) -> tuple[AppPaths, Path]:
+    """A data folder whose progress file is cut short, and that file."""
+    paths = AppPaths.resolve(tmp_path / "data")
+    paths.ensure()
+    damaged = paths.progress_file(GUIDE_ID)
+    damaged.write_bytes(DAMAGED)
+    return paths, damaged
+
+
 def test_an_import_of_140000_unknown_steps_keeps_only_the_guides_steps(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -58,10 +70,7 @@ def test_import_over_damaged_progress_says_what_to_do_next(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = exported_file(tmp_path)
-    paths = AppPaths.resolve(tmp_path / "data")
-    paths.ensure()
-    damaged = paths.progress_file(GUIDE_ID)
-    damaged.write_bytes(b'{"format": "privacy-walkthrough-progress", "steps": [')
+    paths, damaged = damaged_progress(tmp_path)
     assert main(["import", str(source), "--data-dir", str(paths.data)]) == 1
     err = capsys.readouterr().err
     assert "--yes" in err and "kept" in err
@@ -72,15 +81,12 @@ def test_import_yes_over_damaged_progress_keeps_it_aside_and_imports(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = exported_file(tmp_path)
-    paths = AppPaths.resolve(tmp_path / "data")
-    paths.ensure()
-    damaged = paths.progress_file(GUIDE_ID)
-    damaged.write_bytes(b'{"format": "privacy-walkthrough-progress", "steps": [')
+    paths, damaged = damaged_progress(tmp_path)
     assert main(["import", str(source), "--yes", "--data-dir", str(paths.data)]) == 0
     out = capsys.readouterr().out
     aside = [p for p in paths.progress_folder.iterdir() if ".damaged-" in p.name]
     assert len(aside) == 1
-    assert aside[0].read_bytes() == b'{"format": "privacy-walkthrough-progress", "steps": ['
+    assert aside[0].read_bytes() == DAMAGED
     assert str(aside[0]) in out
     assert ProgressStore(damaged).read().guide_id == GUIDE_ID
 

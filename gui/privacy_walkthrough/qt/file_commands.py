@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QWidget
 from privacy_walkthrough import __version__
 from privacy_walkthrough.core.files import write_atomically
 from privacy_walkthrough.core.i18n import ltr, ntr, tr
+from privacy_walkthrough.core.progress import protection
 from privacy_walkthrough.core.progress.sealed import new_key, seal
 from privacy_walkthrough.core.progress.store import ProgressError
 from privacy_walkthrough.core.progress.transfer import (
     file_key,
-    is_encrypted,
     keep_saved_notes,
     notes_it_would_delete,
     read_portable_progress,
@@ -124,7 +124,7 @@ class FileCommands:
             return
         self.folder = source.parent
         key = None
-        if is_encrypted(source):
+        if protection.is_sealed_file(source):
             key = self.dialogs.unlock(
                 self.parent, source.name, lambda phrase: file_key(source, phrase), self.guard
             )

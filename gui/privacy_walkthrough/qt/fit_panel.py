@@ -11,7 +11,13 @@ from privacy_walkthrough.core.labels import blocked_label, device_label, os_name
 from privacy_walkthrough.core.markdown_text import escape_markdown
 from privacy_walkthrough.core.progress.models import Device
 from privacy_walkthrough.core.walkthrough.views import StepView
-from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedCheckBox, WrappedLabel
+from privacy_walkthrough.qt.widgets import (
+    ColumnWidget,
+    HeadingLabel,
+    WrappedCheckBox,
+    WrappedLabel,
+    clear_layout,
+)
 
 
 class FitPanel(ColumnWidget):
@@ -27,11 +33,7 @@ class FitPanel(ColumnWidget):
         self.confirm_button: QPushButton | None = None
 
     def _clear(self) -> None:
-        while (item := self.layout_.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)  # gone from the page (and its children) at once
-                widget.deleteLater()
+        clear_layout(self.layout_)
         self.device_boxes = {}
         self.confirm_button = None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -122,35 +123,21 @@ class PassphraseCommands:
         )
         if choice is None:
             return
-        self.host.flush_note()
-        with _busy():
-            key = new_key(choice.passphrase)
-            folder = self.session.store.path.parent
-            try:
-                protection.protect(folder, key)  # backups and set-aside copies too
-                self.session.store.key = key
-                self.session.save(self.session.walkthrough.progress)
-                profile = self.profiles.set_protection(
-                    profile.id,
-                    protected=True,
-                    lock_after_minutes=choice.lock_after_minutes,
-                    hide_name=choice.hide_name,
-                )
-            except (OSError, ProfileError) as exc:
-                log.warning("Protecting a profile failed: %s", type(exc).__name__)
-                self.dialogs.warn(
-                    self.parent,
-                    tr("The profile could not be fully protected"),
-                    tr(
-                        "{reason} The files already encrypted stay encrypted and open with the new "
-                        "passphrase; try again to finish.",
-                        reason=str(exc) if isinstance(exc, ProfileError) else exc.strerror or str(exc),
-                    ),
-                )
-                self.host.reload()
-                return
-        self._reopen(profile, key)
-        self.host.announce(tr("This profile is now protected with a passphrase."))
+        key = _derive(choice.passphrase)
+        self._reseal(
+            profile,
+            key,
+            lambda folder: protection.protect(folder, key),  # backups and set-aside copies too
+            lock_after_minutes=choice.lock_after_minutes,
+            hide_name=choice.hide_name,
+            failed_title=tr("The profile could not be fully protected"),
+            failed_text=lambda reason: tr(
+                "{reason} The files already encrypted stay encrypted and open with the new "
+                "passphrase; try again to finish.",
+                reason=reason,
+            ),
+            done=tr("This profile is now protected with a passphrase."),
+        )
 
     def change(self) -> None:
         profile = self.current_profile
@@ -162,24 +149,16 @@ class PassphraseCommands:
         )
         if choice is None:
             return
-        self.host.flush_note()
-        with _busy():
-            new = new_key(choice.passphrase)
-            try:
-                protection.rekey(self.session.store.path.parent, old, new)
-                self.session.store.key = new
-                self.session.save(self.session.walkthrough.progress)
-                profile = self.profiles.set_protection(
-                    profile.id,
-                    protected=True,
-                    lock_after_minutes=choice.lock_after_minutes,
-                    hide_name=profile.name_hidden,
-                )
-            except (OSError, ProfileError) as exc:
-                self.dialogs.warn(self.parent, tr("The passphrase was not changed"), str(exc))
-                return
-        self._reopen(profile, new)
-        self.host.announce(tr("The passphrase was changed."))
+        new = _derive(choice.passphrase)
+        self._reseal(
+            profile,
+            new,
+            lambda folder: protection.rekey(folder, old, new),
+            lock_after_minutes=choice.lock_after_minutes,
+            hide_name=profile.name_hidden,
+            failed_title=tr("The passphrase was not changed"),
+            done=tr("The passphrase was changed."),
+        )
 
     def remove(self) -> None:
         profile = self.current_profile
@@ -197,17 +176,49 @@ class PassphraseCommands:
         old = self._ask_current(profile.name)
         if old is None:
             return
+        self._reseal(
+            profile,
+            None,
+            lambda folder: protection.rekey(folder, old, None),
+            failed_title=tr("The passphrase was not taken off"),
+            done=tr("This profile is no longer protected."),
+        )
+
+    def _reseal(
+        self,
+        profile: Profile,
+        key: SealKey | None,
+        reseal: Callable[[Path], object],
+        *,
+        lock_after_minutes: int = 0,
+        hide_name: bool = False,
+        failed_title: str,
+        failed_text: Callable[[str], str] = lambda reason: reason,
+        done: str,
+    ) -> None:
+        """Seal the profile's files anew with ``key`` (``reseal(folder)``; no key: unsealed),
+        save the progress with it, record the profile's protection, and open the profile
+        again with that key.  A failure is explained and the window shown again."""
         self.host.flush_note()
-        try:
-            protection.rekey(self.session.store.path.parent, old, None)
-            self.session.store.key = None
-            self.session.save(self.session.walkthrough.progress)
-            profile = self.profiles.set_protection(profile.id, protected=False)
-        except (OSError, ProfileError) as exc:
-            self.dialogs.warn(self.parent, tr("The passphrase was not taken off"), str(exc))
-            return
-        self._reopen(profile, None)
-        self.host.announce(tr("This profile is no longer protected."))
+        with _busy():
+            try:
+                reseal(self.session.store.path.parent)
+                self.session.store.key = key
+                self.session.save(self.session.walkthrough.progress)
+                profile = self.profiles.set_protection(
+                    profile.id,
+                    protected=key is not None,
+                    lock_after_minutes=lock_after_minutes,
+                    hide_name=hide_name,
+                )
+            except (OSError, ProfileError) as exc:
+                log.warning("Changing a profile's protection failed: %s", type(exc).__name__)
+                reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+                self.dialogs.warn(self.parent, failed_title, failed_text(reason))
+                self.host.reload()
+                return
+        self._reopen(profile, key)
+        self.host.announce(done)
 
     # -- locking again ----------------------------------------------------------------------
 
@@ -227,6 +238,12 @@ class PassphraseCommands:
         self.host.show()
         self.host.reload()
         self.watch()
+
+
+def _derive(passphrase: str) -> SealKey:
+    """The key of a new passphrase (deriving it takes about a second)."""
+    with _busy():
+        return new_key(passphrase)
 
 
 @contextlib.contextmanager

@@ -1,64 +1,28 @@
-"""The one page type that renders any step of any guide from its content data."""
+"""The one page type that renders any step of any guide from its content data: the step's
+heading, where it fits the person, its content (qt/step_content.py), the private note and
+the decision bar, which moves to the foot of the page when the window is short."""
 
 from __future__ import annotations
-
-from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from privacy_walkthrough.core.content.kinds import Confidence
-from privacy_walkthrough.core.content.models import Instructions, Source, Step
-from privacy_walkthrough.core.content.sketch import sketch_description
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.translation import in_english_note
 from privacy_walkthrough.core.i18n import ltr, ntr, tr
-from privacy_walkthrough.core.labels import (
-    checked_against_label,
-    instructions_heading,
-    kind_label,
-    path_text,
-    version_range_label,
-)
+from privacy_walkthrough.core.labels import checked_against_label, kind_label
 from privacy_walkthrough.core.progress.models import NOTE_MAX_CHARS, StepStatus
 from privacy_walkthrough.core.view_settings import Section, ViewSettings
 from privacy_walkthrough.core.walkthrough.views import StepView
 from privacy_walkthrough.qt.collapsible import CollapsibleSection
 from privacy_walkthrough.qt.decision_bar import DecisionBar
 from privacy_walkthrough.qt.fit_panel import FitPanel
-from privacy_walkthrough.qt.qr_picture import QrCodeWidget
-from privacy_walkthrough.qt.sketch_picture import SketchPicture
+from privacy_walkthrough.qt.step_content import StepContent
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, ScrollBodyWidget, WrappedLabel
 
 NOTE_SAVE_DELAY_MS = 400
 BAR_SHARE_MAX = 0.4  # a decision bar taller than this share of the page scrolls with it
-QR_WIDTH = 132
-MARKDOWN = Qt.TextFormat.MarkdownText
-
-
-def _confidence_label(confidence: Confidence) -> str:
-    labels = {
-        Confidence.VERIFIED: tr("confirmed by the vendor"),
-        Confidence.CORROBORATED: tr("several sources agree"),
-        Confidence.UNVERIFIED: tr("not confirmed"),
-    }
-    return labels[confidence]
-
-
-def _source_item(source: Source) -> str:
-    url = escape(source.url, quote=True)
-    title = escape(source.title)
-    detail = escape(f"{source.publisher}; {_confidence_label(source.confidence)}")
-    return f'<li><a href="{url}">{title}</a> ({detail})</li>'
-
-
-def _sources_html(step: Step) -> str:
-    return "<ol>" + "".join(_source_item(s) for s in step.sources) + "</ol>"
-
-
-def _instructions_markdown(instructions: Instructions) -> str:
-    lines = [f"{n}. {text}" for n, text in enumerate(instructions.steps, start=1)]
-    return "\n".join(lines)
 
 
 class StepPage(QWidget):
@@ -74,9 +38,7 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.setObjectName("stepPage")
         self.view_settings = view_settings or ViewSettings()
-        self.sections: dict[Section, CollapsibleSection] = {}
         self.step: Step | None = None
-        self._content_key: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("stepScrollArea")
@@ -99,9 +61,8 @@ class StepPage(QWidget):
         self.fit_panel = FitPanel()
         self.fit_panel.device_ticked.connect(self.on_fit_panel_device_ticked)
         self.fit_panel.still_set_confirmed.connect(self.on_fit_panel_still_set_confirmed)
-        self.content_box = ColumnWidget()
-        self.content_layout = QVBoxLayout(self.content_box)
-        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_box = StepContent(self.view_settings)
+        self.content_box.link_activated.connect(self.link_activated)
         self.note_heading = QLabel(tr("Your private &note"))
         self.note_heading.setObjectName("heading2")
         self.note_heading.setIndent(0)  # in line with the other headings (a styled label indents)
@@ -145,6 +106,11 @@ class StepPage(QWidget):
         self.note_edit.textChanged.connect(self.on_note_edit_text_changed)
         self.decision_bar.status_chosen.connect(self.on_decision_bar_status_chosen)
 
+    @property
+    def sections(self) -> dict[Section, CollapsibleSection]:
+        """The content's sections that open and close, by what they hold."""
+        return self.content_box.sections
+
     # -- rendering ----------------------------------------------------------------------
 
     def show_step(self, view: StepView) -> None:
@@ -172,17 +138,7 @@ class StepPage(QWidget):
         )
         checked = checked_against_label(step, view.checked_against)
         self.meta_label.setText(f"{meta} {checked}" if checked else meta)
-        shown, conditional = view.fit.instructions, view.fit.conditional
-        content_key = (
-            step.id,
-            tuple(step.instructions.index(i) for i in shown),
-            tuple(step.instructions.index(i) for i in conditional),
-        )
-        if content_key != self._content_key:  # built once; kept while it fits the person
-            self._fill_content(step, shown, conditional)
-            self._content_key = content_key
-        else:
-            self.show_sections()
+        self.content_box.show_content(step, view.fit.instructions, view.fit.conditional)
         self.fit_panel.show_view(view)
         if self.note_edit.toPlainText() != view.note:
             self.note_edit.blockSignals(True)
@@ -192,116 +148,6 @@ class StepPage(QWidget):
         self.decision_bar.allow_done(view.can_mark_done)
         if first_show:
             self.scroll_area.verticalScrollBar().setValue(0)
-
-    def _clear_content(self) -> None:
-        while (item := self.content_layout.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)  # gone from the page (and its children) at once
-                widget.deleteLater()
-
-    def _add(self, widget: QWidget) -> None:
-        self.content_layout.addWidget(widget)
-
-    def _section(self, heading: str, markdown: str) -> None:
-        self._add(HeadingLabel(heading))
-        self._add(WrappedLabel(markdown, text_format=MARKDOWN))
-
-    def _fill_content(
-        self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
-    ) -> None:
-        """The task first (what to do, with its pictures; how to check; the trade-off), then
-        the explanation, the open questions and the sources, each one click away."""
-        self._clear_content()
-        self.sections = {}
-        if step.instructions:
-            self._fill_instructions(step, shown, conditional)
-        else:  # advice: the explanation is the task
-            self._section(tr("What to know"), step.why)
-        self._section(tr("How to check it is done"), step.check)
-        self._section(tr("What you give up"), step.gives_up)
-        if step.undo:
-            self._section(tr("How to undo it"), step.undo)
-        if step.instructions:
-            self._collapsible(Section.WHY, tr("Why it matters")).add(
-                WrappedLabel(step.why, text_format=MARKDOWN)
-            )
-        if step.uncertain:
-            section = self._collapsible(Section.UNCERTAIN, tr("What the sources do not settle"))
-            section.add(WrappedLabel(step.uncertain, text_format=MARKDOWN))
-        self._fill_sources(step, self._collapsible(Section.SOURCES, tr("Sources")))
-
-    def _collapsible(self, key: Section, heading: str) -> CollapsibleSection:
-        section = CollapsibleSection(heading)
-        section.setObjectName(f"{key.value}Section")
-        section.set_open(self.view_settings.is_open(key))
-        section.toggled.connect(lambda is_open: self.view_settings.set_open(key, is_open))
-        self.sections[key] = section
-        self._add(section)
-        return section
-
-    def _fill_instructions(
-        self, step: Step, shown: tuple[Instructions, ...], conditional: tuple[Instructions, ...]
-    ) -> None:
-        self._add(HeadingLabel(tr("What to do")))
-        if not shown:
-            self._add(
-                WrappedLabel(
-                    tr(
-                        "None of the instructions fits the devices and system versions you gave. "
-                        "Check them on the set-up page, or look for the setting on your device."
-                    ),
-                    object_name="hintLabel",
-                )
-            )
-        elif len(shown) < len(step.instructions):
-            self._add(
-                WrappedLabel(
-                    tr("Only the instructions for your devices and their system versions are shown."),
-                    object_name="hintLabel",
-                )
-            )
-        for instructions in shown:
-            self._add(HeadingLabel(instructions_heading(instructions), level=3))
-            if instructions in conditional:
-                self._add(
-                    WrappedLabel(
-                        tr(
-                            "Only if your device runs {versions}: check its exact version first.",
-                            versions=version_range_label(instructions),
-                        ),
-                        object_name="hintLabel",
-                    )
-                )
-            if instructions.path:
-                path = WrappedLabel(path_text(instructions), object_name="pathLabel")
-                path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
-                self._add(path)
-            if instructions.path:
-                self._add(SketchPicture(instructions, sketch_description(instructions)))
-            self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
-
-    def _fill_sources(self, step: Step, section: CollapsibleSection) -> None:
-        sources = WrappedLabel(
-            _sources_html(step), text_format=Qt.TextFormat.RichText, object_name="sourcesLabel"
-        )
-        sources.setOpenExternalLinks(False)
-        sources.setAccessibleName(tr("Sources for this step"))
-        sources.linkActivated.connect(self.link_activated)
-        section.add(sources)
-        first = step.sources[0]
-        section.add(
-            WrappedLabel(
-                tr("Scan with your phone's camera to open “{title}”:", title=first.title),
-                object_name="hintLabel",
-            )
-        )
-        section.add(QrCodeWidget(first.url, tr("QR code that opens {url}", url=first.url), QR_WIDTH))
-
-    def show_sections(self) -> None:
-        """Open or close the sections as last left (on any step's page)."""
-        for key, section in self.sections.items():
-            section.set_open(self.view_settings.is_open(key))
 
     # -- the person's input -------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -20,6 +21,15 @@ from privacy_walkthrough.core.i18n import right_to_left_paragraph
 
 READING_CHARS = 60  # a wrapped label's preferred width, in average characters
 MINIMUM_CHARS = 12  # and its minimum width: wider than any word the guide shows
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of ``layout`` and delete it (and its children)."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)  # gone from the page at once
+            widget.deleteLater()
 
 
 LONG_WORD_CHARS = 18  # item views wrap only between words: longer words get break chances

@@ -13,17 +13,16 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import StringConstraints
 
-from privacy_walkthrough.core.content.models import (
+from privacy_walkthrough.core.content.fields import (
     UNIQUE,
     ContentVersion,
-    NewestVersions,
     NonEmpty,
     Slug,
-    Step,
     StrictModel,
     Version,
     described,
 )
+from privacy_walkthrough.core.content.models import NewestVersions, Step
 from privacy_walkthrough.core.content.records import LANGUAGE_PATTERN
 
 if TYPE_CHECKING:

@@ -5,21 +5,29 @@ A guide lives in one folder per language (``content/<guide-id>/<lang>/``) holdin
 recommendation per file).  The records are frozen pydantic models that refuse unknown
 fields, so that a typo in a content file is reported instead of silently ignored; each
 field's description is the editor hint of the exported JSON Schema (``schema``).  The text
-around every string is stripped, as content writers expect.  See
-:mod:`privacy_walkthrough.core.content.records` for how problems are worded,
-:mod:`.kinds` for the enums and versions they use, and :mod:`.guide` for ``guide.toml``.
+around every string is stripped, as content writers expect.  See :mod:`.fields` for the
+building blocks the records share, :mod:`.records` for how problems are worded, :mod:`.kinds`
+for the enums and versions they use, and :mod:`.guide` for ``guide.toml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from functools import cache
-from typing import Annotated, Any, Self
+from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
+from privacy_walkthrough.core.content.fields import (
+    UNIQUE,
+    ContentVersion,
+    NonEmpty,
+    Slug,
+    StrictModel,
+    Version,
+    choice,
+    described,
+)
 from privacy_walkthrough.core.content.kinds import (
     DEFAULT_DEVICES,
     AnswerKey,
@@ -30,57 +38,10 @@ from privacy_walkthrough.core.content.kinds import (
     version_key,
     version_span,
 )
-from privacy_walkthrough.core.content.records import (
-    SLUG_PATTERN,
-    URL_PATTERN,
-    VERSION_PATTERN,
-    rule,
-)
+from privacy_walkthrough.core.content.records import URL_PATTERN, rule
 
-CONTENT_SCHEMA_VERSION = 1
 # Content not reviewed for longer is stale: `validate` warns, and the welcome page says so.
 STALE_AFTER_DAYS = 180
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
-Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-ContentVersion = Annotated[int, Field(ge=1, le=CONTENT_SCHEMA_VERSION)]
-
-
-def twice(values: list[Any]) -> list[str]:
-    """The values listed more than once, as sorted text."""
-    return sorted(str(value) for value, count in Counter(values).items() if count > 1)
-
-
-def _once_each(values: list[Any]) -> list[Any]:
-    if dupes := twice(values):
-        raise PydanticCustomError("unique", "lists {dupes} more than once", {"dupes": ", ".join(dupes)})
-    return values
-
-
-UNIQUE = AfterValidator(_once_each)  # a list whose entries must differ (uniqueItems in the schema)
-
-
-class StrictModel(BaseModel):
-    """A record of a content file: unknown fields are refused; it cannot be changed once made.
-
-    Types are strict (``"5"`` is not a number, ``1`` is not true); an enum field takes its
-    value as text.  The validator is built when the model is first used (``defer_build``).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, strict=True, str_strip_whitespace=True, defer_build=True
-    )
-
-
-def described(text: str, **constraints: Any) -> Any:
-    """A field's editor hint for the JSON Schema, with its constraints (``Annotated[X, described(...)]``)."""
-    return Field(description=text, **constraints)
-
-
-def choice(text: str) -> Any:
-    """A field whose value is one of an enum's: taken as text from the file."""
-    return Field(description=text, strict=False)
 
 
 class Source(StrictModel):

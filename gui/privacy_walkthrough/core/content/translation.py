@@ -21,16 +21,16 @@ from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
-from privacy_walkthrough.core.content.guide import Guide
-from privacy_walkthrough.core.content.models import (
+from privacy_walkthrough.core.content.fields import (
     ContentVersion,
     NonEmpty,
     Slug,
-    Step,
     StrictModel,
     choice,
     described,
 )
+from privacy_walkthrough.core.content.guide import Guide
+from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import LANGUAGE_PATTERN, replace, rule
 from privacy_walkthrough.core.i18n import ltr, ntr, tr
 

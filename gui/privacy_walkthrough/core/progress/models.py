@@ -18,8 +18,8 @@ from typing import Annotated, Final, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from privacy_walkthrough.core.content.fields import Slug, Version, twice
 from privacy_walkthrough.core.content.kinds import DeviceKind
-from privacy_walkthrough.core.content.models import Slug, Version, twice
 from privacy_walkthrough.core.content.records import HASH_PATTERN
 
 # v1: the first release.  v2: StepProgress.content_hash (see core.content_hash).

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from privacy_walkthrough.core.content.models import Slug
+from privacy_walkthrough.core.content.fields import Slug
 from privacy_walkthrough.core.content.records import rule
 
 DEFAULT_ID = "default"

@@ -137,9 +137,3 @@ def file_key(path: Path, passphrase: str) -> SealKey:
         return key_for(os.read(fd, 256), passphrase)
     finally:
         os.close(fd)
-
-
-def is_encrypted(path: Path) -> bool:
-    from privacy_walkthrough.core.progress.protection import is_sealed_file
-
-    return is_sealed_file(path)

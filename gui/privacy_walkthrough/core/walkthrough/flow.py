@@ -5,10 +5,11 @@ step means for this person (:mod:`.applicability`) follows from their devices an
 ``status`` is the effective one (an undecided step that does not apply reads as such).
 
 The window reads one immutable record per step (:meth:`Walkthrough.step_view`, see
-:mod:`.views`) and moves with :meth:`~Walkthrough.go_next` and its siblings.  It never edits
-progress itself: it calls the named actions here, and every action
-ends in one place, :meth:`Walkthrough._changed`, which stamps the time and hands the
-progress to the ``on_change`` callback (the app saves it there).
+:mod:`.views`; how a step reads for the person is worked out in :mod:`.readings`) and moves
+with :meth:`~Walkthrough.go_next` and its siblings.  It never edits progress itself: it calls
+the named actions here, and every action ends in one place, :meth:`Walkthrough._changed`,
+which stamps the time and hands the progress to the ``on_change`` callback (the app saves
+it there).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from privacy_walkthrough.core.content.guide import Guide
-from privacy_walkthrough.core.content.hash import changed_since_done, step_content_hash
 from privacy_walkthrough.core.content.models import Step
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.progress.models import (
@@ -31,8 +31,8 @@ from privacy_walkthrough.core.progress.models import (
     StepStatus,
 )
 from privacy_walkthrough.core.walkthrough import device_changes
-from privacy_walkthrough.core.walkthrough.applicability import Fit, all_ticked, effective_status, fit
-from privacy_walkthrough.core.walkthrough.versions import newer_version_notes
+from privacy_walkthrough.core.walkthrough.applicability import Fit
+from privacy_walkthrough.core.walkthrough.readings import StepReadings
 from privacy_walkthrough.core.walkthrough.views import Page, PageKind, StepView, Tally, is_choice
 
 
@@ -69,14 +69,25 @@ class Walkthrough:
             *(Page(PageKind.STEP, s.id, s) for s in guide.steps),
             Page(PageKind.SUMMARY, SUMMARY_PAGE),
         )
-        # Asked for on every move between pages (the step list shows every step's status):
-        # how each step fits the person (kept while their devices and answers stay the same)
-        # and each step's content hash (the guide does not change while the walkthrough is open).
-        self._fits: dict[str, Fit] = {}
-        self._newer_notes: dict[str, tuple[str, ...]] = {}  # kept with the fits: they follow from them
-        self._fits_person: tuple[tuple[Device, ...], Answers] | None = None
-        self._hashes: dict[str, str] = {}
+        self.readings = StepReadings(guide, progress)  # how each step reads for the person
         self._index = self._resume_index()
+
+    # -- how a step reads (see .readings) ------------------------------------------------
+
+    def fit(self, step_id: str) -> Fit:
+        return self.readings.fit(step_id)
+
+    def status(self, step_id: str) -> StepStatus:
+        return self.readings.status(step_id)
+
+    def step_view(self, step_id: str) -> StepView:
+        return self.readings.step_view(step_id)
+
+    def step_number(self, step_id: str) -> int:
+        return self.readings.step_number(step_id)
+
+    def can_mark_done(self, step_id: str) -> bool:
+        return self.readings.can_mark_done(step_id)
 
     # -- where we are -------------------------------------------------------------------
 
@@ -102,10 +113,6 @@ class Walkthrough:
     @property
     def can_go_next(self) -> bool:
         return self._index < len(self.pages) - 1
-
-    def step_number(self, step_id: str) -> int:
-        """1-based position of a step among the steps of the guide (raises ValueError)."""
-        return self.guide.step_ids.index(step_id) + 1
 
     def page_index_of_step(self, step_id: str) -> int:
         """The index in :attr:`pages` of a step's page (raises KeyError for an unknown step)."""
@@ -154,79 +161,9 @@ class Walkthrough:
 
     # -- decisions ----------------------------------------------------------------------
 
-    def fit(self, step_id: str) -> Fit:
-        """How the step fits this person's devices and answers (raises KeyError)."""
-        person = (tuple(self.progress.devices), self.progress.answers)
-        if person != self._fits_person:
-            self._fits.clear()
-            self._newer_notes.clear()
-            self._fits_person = person
-        found = self._fits.get(step_id)
-        if found is None:
-            step = self.guide.step(step_id)
-            found = self._fits[step_id] = fit(step, self.progress, self.guide.checked_against(step))
-        return found
-
-    def content_hash(self, step: Step) -> str:
-        """``step_content_hash`` of the step as written in English, worked out once per step.
-
-        A translated guide hashes its English steps, so saved progress reads the same in
-        every language.
-        """
-        found = self._hashes.get(step.id)
-        if found is None:
-            found = self._hashes[step.id] = step_content_hash(self.guide.source_step(step.id))
-        return found
-
-    def status(self, step_id: str) -> StepStatus:
-        """The status to show: an undecided step that does not apply to the person reads as
-        not applicable (a step no longer in the guide keeps its stored status)."""
-        entry = self.progress.step(step_id)
-        if step_id not in self.guide.step_ids:
-            return entry.status
-        return effective_status(entry, self.fit(step_id))
-
-    def step_view(self, step_id: str) -> StepView:
-        """Everything the window shows about one step (raises KeyError for an unknown step)."""
-        step = self.guide.step(step_id)
-        step_fit = self.fit(step_id)
-        entry = self.progress.step(step_id)  # read once: a step never touched makes a new record
-        status = effective_status(entry, step_fit)
-        checked = self.guide.checked_against(step)
-        devices = self.progress.devices
-        notes = self._newer_notes.get(step_id)
-        if notes is None:
-            notes = self._newer_notes[step_id] = tuple(newer_version_notes(step_fit, checked, devices))
-        return StepView(
-            step=step,
-            number=self.step_number(step_id),
-            total=len(self.guide.steps),
-            status=status,
-            note=entry.note,
-            skip_reason=entry.skip_reason,
-            done_at=entry.done_at,
-            confirmed_at=entry.confirmed_at,
-            ticked=frozenset(entry.devices_done),
-            fit=step_fit,
-            all_devices=tuple(devices),
-            recheck=tuple(d for d in devices if d.id in entry.recheck),
-            can_mark_done=not step.applicability.per_device or all_ticked(entry, step_fit),
-            updated_since_done=changed_since_done(step, entry, self.content_hash(step)),
-            in_english=self.guide.translation is not None and step_id in self.guide.translation.in_english,
-            checked_against=checked,
-            newer_notes=notes,
-        )
-
     def _editable(self, step_id: str) -> StepProgress:
         self.guide.step(step_id)  # raises KeyError for a step that is not in the guide
         return self.progress.steps.setdefault(step_id, StepProgress())
-
-    def can_mark_done(self, step_id: str) -> bool:
-        """False for a per-device step not yet ticked on every device it concerns."""
-        step = self.guide.step(step_id)
-        if not step.applicability.per_device:
-            return True
-        return all_ticked(self.progress.step(step_id), self.fit(step_id))
 
     def set_status(self, step_id: str, status: StepStatus, reason: str = "") -> None:
         """Record a decision.  Steps that cannot be completed are acknowledged instead.
@@ -263,7 +200,7 @@ class Walkthrough:
             note=entry.note,
             changed_at=now,
             done_at=now if finished else None,
-            content_hash=self.content_hash(step) if finished else "",
+            content_hash=self.readings.content_hash(step) if finished else "",
             devices_done=dict(entry.devices_done) if ticks is None else ticks,
             recheck=recheck or [],
             confirmed_at=entry.confirmed_at,
