@@ -8,7 +8,9 @@ A round starts, in turn, the app as shipped, the app with each lever undone, and
 Each start is bench/launch_app.py's (offscreen, resuming at step 7, the paint probe watching)
 with one lever undone first (``UNDO`` below, in the child process only).  The table gives
 medians over the rounds: the first painted window and the resumed step fully shown (ms from
-the spawn, and as times the reference) and the peak RSS (MB, and over the reference).  The levers:
+the spawn, and as times the reference), the process's CPU time (user and system, to its exit
+just after that paint: it moves far less than the clock when other work shares the machine)
+and the peak RSS (MB, and over the reference).  The levers:
 
 - ``source-scan``: PySide6 reads the source of every module imported after it again
   (privacy_walkthrough.qt.source_scan undone);
@@ -18,8 +20,8 @@ the spawn, and as times the reference) and the peak RSS (MB, and over the refere
 - ``type-adapter``: each file kind validated through a ``TypeAdapter`` of its model (one per
   kind, kept) instead of the model's own ``model_validate``.
 
-``plugins`` and ``type-adapter`` import pydantic before the app starts, so their first paint
-is not comparable; the resumed step is (it counts everything from the spawn).
+``plugins``, ``no-defer-build`` and ``type-adapter`` import pydantic before the app starts, so
+their first paint is not comparable; the resumed step is (it counts everything from the spawn).
 """
 
 from __future__ import annotations
@@ -80,8 +82,8 @@ LEVERS = {
 }
 
 
-def one_start(lever: str, title: str, home: Path) -> tuple[dict[str, float], float]:
-    """Markers (ms from the spawn) and peak RSS (MB) of one start."""
+def one_start(lever: str, title: str, home: Path) -> tuple[dict[str, float], float, float]:
+    """Markers (ms from the spawn), peak RSS (MB) and CPU time (ms, user + system) of one start."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PW_LEVER=lever)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if lever == REFERENCE:
@@ -102,7 +104,7 @@ def one_start(lever: str, title: str, home: Path) -> tuple[dict[str, float], flo
         parts = line.split()
         if len(parts) == 3 and parts[0] == "PW_BENCH":
             marks[parts[1]] = (float(parts[2]) - start) * 1000
-    return marks, usage.ru_maxrss * 1024 / 1e6
+    return marks, usage.ru_maxrss * 1024 / 1e6, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def main() -> int:
@@ -122,6 +124,7 @@ def main() -> int:
     paint: dict[str, list[float]] = {name: [] for name in programs}
     step: dict[str, list[float]] = {name: [] for name in programs}
     rss: dict[str, list[float]] = {name: [] for name in programs}
+    cpu: dict[str, list[float]] = {name: [] for name in programs}
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
         title = resume_data(home, load_default_guide())
@@ -129,17 +132,18 @@ def main() -> int:
             one_start(name, title, home)
         for _ in range(args.rounds):
             for name in programs:
-                marks, peak = one_start(name, title, home)
+                marks, peak, used = one_start(name, title, home)
                 paint[name].append(marks["first_paint"])
                 step[name].append(marks.get("step_shown", float("nan")))
                 rss[name].append(peak)
+                cpu[name].append(used)
             print(".", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     med = statistics.median
     ref_paint, ref_rss = med(paint[REFERENCE]), med(rss[REFERENCE])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{args.rounds} rounds; load average at the end: {load}\n")
-    print("| Program | First paint | Resumed step | Peak RSS |\n| --- | --- | --- | --- |")
+    print("| Program | First paint | Resumed step | CPU time | Peak RSS |\n| --- | --- | --- | --- | --- |")
     for name in programs:
         first = med(paint[name])
         cells = [f"{first:.0f} ms ({first / ref_paint:.2f}×)"]
@@ -148,6 +152,7 @@ def main() -> int:
         else:
             shown = med(step[name])
             cells.append(f"{shown:.0f} ms ({shown / ref_paint:.2f}×)")
+        cells.append(f"{med(cpu[name]):.0f} ms")
         peak = med(rss[name])
         cells.append(f"{peak:.1f} MB" + ("" if name == REFERENCE else f" (+{peak - ref_rss:.1f})"))
         label = name if name in (SHIPPED, REFERENCE) else f"as shipped, but {LEVERS[name]}"
