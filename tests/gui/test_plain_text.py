@@ -116,7 +116,9 @@ def test_a_profile_named_with_a_link_is_plain_in_every_question(
     window.data_commands.delete_profile()
     window.data_commands.erase_data()
     assert_plain(dialogs.hostile_labels())
-    assert window.statusBar().currentMessage() == "" or HOSTILE in window.statusBar().currentMessage()
+    status = window.announcer.label  # the last announcement, at the foot of the window
+    assert status.textFormat() == Qt.TextFormat.PlainText
+    assert status.text() == "" or HOSTILE in status.text()
 
 
 def test_a_device_and_a_person_named_with_a_link_are_plain_on_every_page(

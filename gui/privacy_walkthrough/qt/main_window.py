@@ -97,7 +97,12 @@ class WalkthroughWindow(QMainWindow):
         self.window_actions = WindowActions(self, self._menu_targets(), dialogs, session.guide.info)
         self.setCentralWidget(
             window_frame.central_widget(
-                self.step_list, self.summary_button, self.save_problem_label, self.stack, self.nav_bar
+                self.step_list,
+                self.summary_button,
+                self.save_problem_label,
+                self.stack,
+                self.nav_bar,
+                self.announcer.label,
             )
         )
         self._connect()

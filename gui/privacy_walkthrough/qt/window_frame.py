@@ -2,7 +2,8 @@
 
 On the left the step list, with the way to the summary always in sight under it; on the
 right a save problem (when there is one) above the page stack, with the bar of Back and
-Next under it.  Tab walks them in that reading order (see qt/tab_order.py).
+Next under it; under both, the last announcement (qt/announcer.py).  Tab walks them in
+that reading order (see qt/tab_order.py).
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ def central_widget(
     save_problem: QLabel,
     stack: PageStack,
     nav_bar: NavigationBar,
-) -> QSplitter:
-    """The steps' column and the page's column side by side."""
+    announcement: QLabel,
+) -> QWidget:
+    """The steps' column and the page's column side by side, the announcements under both."""
     right = QWidget()
     right_layout = QVBoxLayout(right)
     right_layout.setContentsMargins(0, 0, 8, 8)
@@ -68,7 +70,13 @@ def central_widget(
     splitter.setSizes([300, 800])
     step_list.setMinimumWidth(200)
     QWidget.setTabOrder(step_list, stack)
-    return splitter
+    frame = QWidget()
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(splitter, 1)
+    layout.addWidget(announcement)
+    return frame
 
 
 def tab_chain(

@@ -8,6 +8,7 @@ one profile, the default; the file is written on the first change.
 
 A ``profiles.json`` that cannot be read is renamed aside (never overwritten) and the list
 starts again from the default profile: every profile's progress files are still on disk.
+Where the profiles' files are, and removing them, is :mod:`.profile_files`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pathlib import Path
 from privacy_walkthrough.core.content.records import parse, replace, to_json
 from privacy_walkthrough.core.files import free_name, is_newer_format, time_stamp, write_atomically
 from privacy_walkthrough.core.i18n import ntr, tr
-from privacy_walkthrough.core.progress.own_files import is_profiles_file, split_folder
+from privacy_walkthrough.core.progress import profile_files
+from privacy_walkthrough.core.progress.profile_files import PROFILES_FOLDER, PROGRESS_FOLDER
 from privacy_walkthrough.core.progress.profile_list import (
     DEFAULT_ID,
     NAME_MAX_CHARS,
@@ -40,8 +42,6 @@ from privacy_walkthrough.core.regular_files import read_regular
 log = logging.getLogger(__name__)
 
 REGISTRY_FILE = "profiles.json"
-PROFILES_FOLDER = "profiles"
-PROGRESS_FOLDER = "progress"
 MAX_REGISTRY_BYTES = 1024 * 1024
 _SLUG_MAX = 40
 
@@ -65,12 +65,6 @@ def slug_for(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:_SLUG_MAX].strip("-")
     return slug or "profile"
-
-
-def progress_files(folder: Path) -> list[Path]:
-    """The app's own files in a progress folder: saved progress, backups, set-aside copies,
-    temp files (see :mod:`~privacy_walkthrough.core.progress.own_files`); nothing else."""
-    return split_folder(folder)[0]
 
 
 class ProfileRegistry:
@@ -287,59 +281,32 @@ class ProfileRegistry:
 
     def _delete_files(self, profile: Profile) -> list[Path]:
         progress = profile.folder / PROGRESS_FOLDER
-        deleted: list[Path] = []
+        folders = [] if profile.id == DEFAULT_ID else [progress, profile.folder]
         try:
-            for path in progress_files(progress):
-                path.unlink(missing_ok=True)
-                deleted.append(path)
-            if profile.id != DEFAULT_ID:
-                for folder in (progress, profile.folder):
-                    if folder.is_dir() and not any(folder.iterdir()):
-                        folder.rmdir()
+            return profile_files.remove(profile_files.progress_files(progress), folders)
         except OSError as exc:
             raise ProfileError(
                 tr("Some of the profile's files could not be deleted ({error}).", error=exc.strerror)
             ) from exc
-        return deleted
 
-    # -- everything -------------------------------------------------------------------------
+    # -- everything (see .profile_files) ------------------------------------------------------
 
     def files(self) -> list[Path]:
-        """This registry's own files: the list of profiles (and set-aside copies of it) and the
-        progress files of every profile but the default (whose files are the data folder's)."""
-        found = [p for p in self.data.glob("*profiles*") if is_profiles_file(p)]
-        for folder in self._profile_folders():
-            found += progress_files(folder / PROGRESS_FOLDER)
-        return sorted(found)
+        """This registry's own files: the list of profiles and the other profiles' progress."""
+        return profile_files.registry_files(self.data)
 
     def left_alone(self) -> list[Path]:
         """Files in the other profiles' progress folders that the app did not write."""
-        return sorted(p for f in self._profile_folders() for p in split_folder(f / PROGRESS_FOLDER)[1])
-
-    def _profile_folders(self) -> list[Path]:
-        root = self.data / PROFILES_FOLDER
-        if not root.is_dir() or root.is_symlink():
-            return []
-        return sorted(f for f in root.iterdir() if f.is_dir() and not f.is_symlink())
+        return profile_files.left_alone(self.data)
 
     def erase_all(self) -> list[Path]:
         """Delete :meth:`files` and the then-empty profile folders; back to the default profile only.
 
         The default profile's progress files are not touched: they are the data folder's own.
         """
-        deleted: list[Path] = []
+        folders = [sub for f in profile_files.profile_folders(self.data) for sub in (f / PROGRESS_FOLDER, f)]
         try:
-            for path in self.files():
-                path.unlink(missing_ok=True)
-                deleted.append(path)
-            root = self.data / PROFILES_FOLDER
-            if root.is_dir():
-                for folder in root.iterdir():
-                    for sub in (folder / PROGRESS_FOLDER, folder):
-                        if sub.is_dir() and not sub.is_symlink() and not any(sub.iterdir()):
-                            sub.rmdir()
-                if not any(root.iterdir()):
-                    root.rmdir()
+            deleted = profile_files.remove(self.files(), [*folders, self.data / PROFILES_FOLDER])
         except OSError as exc:
             raise ProfileError(tr("Some files could not be deleted ({error}).", error=exc.strerror)) from exc
         self._registry = fresh_list()
