@@ -120,7 +120,7 @@ def test_the_page_holds_still_on_the_first_page_change_and_message(sized: Walkth
     before = place()
     sized.on_next_triggered()  # the first page change announces where the person is
     settle()
-    assert sized.statusBar().currentMessage()
+    assert sized.last_announcement and sized.announcer.label.text()  # shown at the window's foot
     assert place() == before
     sized.on_next_triggered()
     settle()
