@@ -311,3 +311,17 @@ class MinuteClock:
     @property
     def last(self) -> dt.datetime:
         return MINUTE_CLOCK_START + dt.timedelta(minutes=self.calls)
+
+
+def drawn_texts(svg: str) -> list[str]:
+    """Each text of an SVG sketch, its lines joined (a name on several lines is a group of texts)."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = []
+    for element in ET.fromstring(svg):
+        if element.tag == f"{ns}text":
+            texts.append(element.text or "")
+        elif element.tag == f"{ns}g":
+            texts.append(" ".join(line.text or "" for line in element.iter(f"{ns}text")))
+    return texts

@@ -26,6 +26,7 @@ from privacy_walkthrough.cli_output import (
 from privacy_walkthrough.cli_passphrase import add_passphrase_argument, export_key, sealed_export
 from privacy_walkthrough.cli_progress import (
     blank_progress,
+    installed_titles,
     load_guide,
     passphrase_errors,
     profile_and_progress,
@@ -140,7 +141,9 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     guide = load_guide()
     profile, store = profile_and_progress(args, guide)
-    progress = blank_progress(store, guide) if args.blank else saved_progress(store, guide)
+    progress = (
+        blank_progress(store, guide) if args.blank else saved_progress(store, guide, installed_titles(args))
+    )
     if progress is None and not args.blank:
         raise CommandError(
             tr(

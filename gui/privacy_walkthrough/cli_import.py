@@ -13,7 +13,13 @@ from typing import TextIO
 
 from privacy_walkthrough.cli_output import CommandError
 from privacy_walkthrough.cli_passphrase import import_key
-from privacy_walkthrough.cli_progress import load_guide, passphrase_errors, progress_store, saved_progress
+from privacy_walkthrough.cli_progress import (
+    installed_titles,
+    load_guide,
+    passphrase_errors,
+    progress_store,
+    saved_progress,
+)
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
@@ -78,7 +84,7 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     with passphrase_errors():
         key = import_key(args.file, args)
     try:
-        portable = read_portable_progress(args.file, guide, key)
+        portable = read_portable_progress(args.file, guide, key, installed_titles(args))
     except ProgressError as exc:
         raise CommandError(tr("Nothing was imported: {reason}.", reason=exc)) from exc
     store = progress_store(args, guide)
@@ -99,7 +105,7 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
                 tr("Nothing was imported: there is progress already. Run again with --yes to replace it.")
             )
     imported = portable.progress
-    existing = saved_progress(store, guide) if damaged is None else None
+    existing = saved_progress(store, guide, installed_titles(args)) if damaged is None else None
     kept: list[str] = []
     if existing is not None:
         merged = _keep_notes(args, guide, existing, imported)
@@ -117,8 +123,8 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise CommandError(tr("Cannot save the progress: {reason}.", reason=exc.strerror or exc)) from exc
     print(tr("Imported the progress from {file}.", file=str(args.file)), file=out)
-    if portable.dropped:
-        print(portable.dropped_notice(), file=out)
+    if portable.notices():
+        print(portable.notices(), file=out)
     if kept:
         print(
             tr(

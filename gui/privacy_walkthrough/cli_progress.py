@@ -19,9 +19,10 @@ from privacy_walkthrough.core.content.loader import ContentError
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.lock import InstanceLock, InstanceLockError
 from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.profiles import Profile, ProfileError, ProfileRegistry
 from privacy_walkthrough.core.progress.store import ProgressError, ProgressStore
-from privacy_walkthrough.guides import load_default_guide
+from privacy_walkthrough.guides import guide_titles, load_default_guide, shipped_root
 from privacy_walkthrough.paths import AppPaths
 
 
@@ -90,7 +91,15 @@ def _sweep(data: Path, store: ProgressStore) -> None:
         lock.release()
 
 
-def saved_progress(store: ProgressStore, guide: Guide) -> Progress | None:
+def installed_titles(args: argparse.Namespace) -> GuideTitles:
+    """The titles of the guides shipped with the app and in the data folder's guides folder
+    (looked up only for a message about another guide's progress)."""
+    guides = AppPaths.resolve(args.data_dir).guides
+    return guide_titles([shipped_root(), (guides, tr("your guides folder"))])
+
+
+def saved_progress(store: ProgressStore, guide: Guide, titles: GuideTitles = no_titles) -> Progress | None:
+    """The progress saved in ``store``; a file of another guide names both guides' titles."""
     if not store.path.exists() and not store.path.is_symlink():
         return None
     try:
@@ -98,13 +107,9 @@ def saved_progress(store: ProgressStore, guide: Guide) -> Progress | None:
     except ProgressError as exc:
         raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=exc)) from exc
     if progress.guide_id != guide.info.id:
-        raise CommandError(
-            tr(
-                "The saved progress cannot be used: {path} holds progress for another guide (“{found}”).",
-                path=str(store.path),
-                found=progress.guide_id,
-            )
-        )
+        what = tr("the file {name}", name=str(store.path))
+        problem = other_guide_problem(what, progress.guide_id, guide, titles)
+        raise CommandError(tr("The saved progress cannot be used: {reason}.", reason=problem))
     return progress
 
 

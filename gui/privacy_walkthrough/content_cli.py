@@ -20,13 +20,8 @@ from pydantic import BaseModel
 from privacy_walkthrough import resources
 from privacy_walkthrough.cli_language import FILE, FOLDER
 from privacy_walkthrough.cli_output import write_output
-from privacy_walkthrough.core.content.checks import (
-    Finding,
-    Severity,
-    check_guide,
-    check_layout,
-    sort_findings,
-)
+from privacy_walkthrough.core.content.checks import check_guide, check_layout
+from privacy_walkthrough.core.content.findings import Finding, Severity, sort_findings
 from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.loader import (
     GUIDE_FILE,

@@ -15,7 +15,7 @@ English otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.abc import Traversable
 
@@ -189,6 +189,24 @@ def _first_of_each_id(entries: list[GuideEntry]) -> list[GuideEntry]:
             seen[guide.info.id] = entry
         kept.append(entry)
     return kept
+
+
+def guide_titles(roots: Sequence[tuple[Traversable, str]]) -> Callable[[str], str | None]:
+    """A guide id -> the title of the usable guide under ``roots`` with that id.
+
+    The guides are looked for only when a title is first asked for (a message about
+    another guide's progress), never on the way to a command's ordinary result.
+    """
+    found: dict[str, str] | None = None
+
+    def title(guide_id: str) -> str | None:
+        nonlocal found
+        if found is None:
+            entries = discover_guides(roots)
+            found = {e.guide.info.id: e.guide.info.title for e in entries if e.guide is not None}
+        return found.get(guide_id)
+
+    return title
 
 
 def shipped_root() -> tuple[Traversable, str]:

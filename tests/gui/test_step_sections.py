@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -52,14 +52,34 @@ def test_sections_open_by_keyboard_and_say_their_state(qtbot: QtBot, make_window
     assert interface is not None
     assert interface.text(QAccessible.Text.Name) == "Why it matters"
     assert "Closed" in interface.text(QAccessible.Text.Description)
-    assert not interface.state().checked
+    assert interface.role() == QAccessible.Role.Button
+    state = interface.state()
+    assert (state.expandable, state.collapsed, state.expanded) == (True, True, False)
+    assert not state.checkable and not state.checked  # a screen reader says "collapsed", not "not checked"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert section.body.isVisibleTo(window.step_page)
-    assert interface.state().checked
+    state = interface.state()
+    assert (state.expandable, state.collapsed, state.expanded) == (True, False, True)
+    assert not state.checkable and not state.checked
     assert "Open" in interface.text(QAccessible.Text.Description)
+
+
+def test_a_screen_reader_opens_and_closes_a_section_with_press(make_window: WindowFactory) -> None:
+    window = make_window()
+    open_step(window, "icloud-backup")
+    section = window.step_page.sections[Section.SOURCES]
+    interface = QAccessible.queryAccessibleInterface(section.toggle_button)
+    actions = interface.actionInterface()
+    assert actions is not None
+    press = QAccessibleActionInterface.pressAction()
+    assert press in actions.actionNames()
+    actions.doAction(press)
+    assert section.body.isVisibleTo(window.step_page) and interface.state().expanded
+    actions.doAction(press)
+    assert not section.body.isVisibleTo(window.step_page) and interface.state().collapsed
 
 
 def test_an_open_section_stays_open_on_other_steps_and_after_a_restart(

@@ -1,17 +1,68 @@
 """A section of a page that opens and closes: a heading button and the text under it.
 
-The heading is a toggle button, so it works by keyboard (Tab to it, Space or Enter) and a
-screen reader hears its name, that it is a toggle, whether it is pressed (open), and what
-pressing it does.  The window remembers which sections are open (core/view_settings.py).
+The heading's arrow is a button, so it works by keyboard (Tab to it, Space or Enter).  A
+screen reader hears its name, that it is a button that expands, whether it is expanded or
+collapsed (not "checked"/"not checked", as Qt says of any toggle button: see
+:class:`SectionToggleAccessible`), and what pressing it does.  The window remembers which
+sections are open (core/view_settings.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleStateChangeEvent
+from PySide6.QtWidgets import QAccessibleWidget, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel
+
+
+class SectionToggle(QToolButton):
+    """The arrow that opens and closes a section (checked: open)."""
+
+
+class SectionToggleAccessible(QAccessibleWidget):
+    """What assistive technology is told about a :class:`SectionToggle`.
+
+    A button that is expandable and either expanded or collapsed (the states a screen reader
+    reads as "expanded"/"collapsed", AT-SPI's ``expandable``/``expanded``), never checkable;
+    its Press action opens or closes the section.
+    """
+
+    def __init__(self, toggle: SectionToggle) -> None:
+        super().__init__(toggle, QAccessible.Role.Button)
+        self.toggle = toggle
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.expandable = True
+        state.expanded = self.toggle.isChecked()
+        state.collapsed = not self.toggle.isChecked()
+        return state
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleActionInterface.pressAction(), *super().actionNames()]
+
+    def doAction(self, name: str) -> None:
+        if name == QAccessibleActionInterface.pressAction():
+            self.toggle.click()
+        else:
+            super().doAction(name)
+
+
+def _accessible_for(key: str, obj: QObject) -> QAccessibleWidget | None:
+    return SectionToggleAccessible(obj) if isinstance(obj, SectionToggle) else None
+
+
+_factory_installed = False
+
+
+def _install_accessible_factory() -> None:
+    """Once per process: Qt asks this factory first, and it only answers for SectionToggle."""
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_for)
+        _factory_installed = True
 
 
 class CollapsibleSection(ColumnWidget):
@@ -19,8 +70,9 @@ class CollapsibleSection(ColumnWidget):
 
     def __init__(self, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _install_accessible_factory()
         self.heading = heading
-        self.toggle_button = QToolButton(self)  # the arrow; the heading beside it wraps
+        self.toggle_button = SectionToggle(self)  # the arrow; the heading beside it wraps
         self.toggle_button.setObjectName("sectionToggle")
         self.toggle_button.setCheckable(True)
         self.toggle_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -63,6 +115,9 @@ class CollapsibleSection(ColumnWidget):
         self._show(is_open)
 
     def _show(self, is_open: bool) -> None:
+        changed = QAccessible.State()
+        changed.expanded = changed.collapsed = True
+        QAccessible.updateAccessibility(QAccessibleStateChangeEvent(self.toggle_button, changed))
         self.body.setVisible(is_open)
         # closed, the arrow points the way the heading reads: left under a right-to-left language
         closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow

@@ -131,7 +131,7 @@ class FileCommands:
             if key is None:
                 return
         try:
-            portable = read_portable_progress(source, self.session.guide, key)
+            portable = read_portable_progress(source, self.session.guide, key, self.session.titles)
         except ProgressError as exc:
             self.dialogs.warn(
                 self.parent,
@@ -162,7 +162,7 @@ class FileCommands:
             "The progress in {name} will replace the progress in this app. A copy of your "
             "current progress is kept as a backup file in the data folder. {left_out}",
             name=source.name,
-            left_out=portable.dropped_notice(),
+            left_out=portable.notices(),
         ).strip()
         saved = self.session.walkthrough.progress
         at_risk = notes_it_would_delete(saved, imported)

@@ -14,8 +14,11 @@ from privacy_walkthrough.qt.dialogs import Dialogs
 log = logging.getLogger(__name__)
 
 
-def choose_guide(paths: AppPaths, dialogs: Dialogs, content: Path | None) -> Guide | None:
-    """The guide to open: the only one there is, or the person's choice among several."""
+def choose_guide(
+    paths: AppPaths, dialogs: Dialogs, content: Path | None
+) -> tuple[Guide, dict[str, str]] | None:
+    """The guide to open (the only one there is, or the person's choice among several), with
+    the title of every usable guide by its id (for messages about another guide's progress)."""
     roots = [shipped_root(), (paths.guides, tr("your guides folder"))]
     if content is not None:
         roots.append((content, tr("the folder {folder}", folder=ltr(str(content)))))
@@ -26,7 +29,9 @@ def choose_guide(paths: AppPaths, dialogs: Dialogs, content: Path | None) -> Gui
         log.error("No usable guide")
         dialogs.warn(None, tr("The guide could not be loaded"), problems)
         return None
-    if len(entries) == 1:
-        return usable[0].guide
-    choice = dialogs.choose_guide(None, entries)
-    return entries[choice].guide if choice is not None else None
+    titles = {e.guide.info.id: e.guide.info.title for e in usable if e.guide is not None}
+    chosen = usable[0].guide if len(entries) == 1 else None
+    if chosen is None and len(entries) > 1:
+        choice = dialogs.choose_guide(None, entries)
+        chosen = entries[choice].guide if choice is not None else None
+    return (chosen, titles) if chosen is not None else None

@@ -187,9 +187,10 @@ def build_window(
         dialogs.warn(None, tr("The list of profiles cannot be used"), str(exc))
         return None
     _use_profile_language(lang, profiles.language(profiles.last_used().id))
-    guide = choose_guide(paths, dialogs, content)
-    if guide is None:
+    chosen = choose_guide(paths, dialogs, content)
+    if chosen is None:
         return None
+    guide, titles = chosen
     if profiles.set_aside_notice is not None:
         dialogs.warn(
             None,
@@ -205,7 +206,7 @@ def build_window(
         return None
     store.sweep_temp_files()
     try:
-        session = Session(guide, store)
+        session = Session(guide, store, titles=titles.get)
     except NewerProgressError as exc:
         dialogs.warn(None, tr("Please update Privacy Walkthrough"), exc.sentence())
         return None

@@ -11,16 +11,15 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from privacy_walkthrough.core.content.kinds import Confidence
 from privacy_walkthrough.core.content.models import Instructions, Source, Step
-from privacy_walkthrough.core.content.sketch import settings_sketch_svg, sketch_description
+from privacy_walkthrough.core.content.sketch import sketch_description
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.labels import instructions_heading, path_text, version_range_label
 from privacy_walkthrough.core.view_settings import Section, ViewSettings
 from privacy_walkthrough.qt.collapsible import CollapsibleSection
 from privacy_walkthrough.qt.qr_picture import QrCodeWidget
-from privacy_walkthrough.qt.svg_picture import SvgPictureWidget
+from privacy_walkthrough.qt.sketch_picture import SketchPicture
 from privacy_walkthrough.qt.widgets import ColumnWidget, HeadingLabel, WrappedLabel, clear_layout
 
-SKETCH_WIDTH = 300
 QR_WIDTH = 132
 MARKDOWN = Qt.TextFormat.MarkdownText
 
@@ -150,9 +149,8 @@ class StepContent(ColumnWidget):
                 path = WrappedLabel(path_text(instructions), object_name="pathLabel")
                 path.setAccessibleName(tr("Where to go: {path}", path=path_text(instructions)))
                 self._add(path)
-            sketch = settings_sketch_svg(instructions)
-            if sketch is not None:
-                self._add(SvgPictureWidget(sketch, sketch_description(instructions), SKETCH_WIDTH))
+            if instructions.path:
+                self._add(SketchPicture(instructions, sketch_description(instructions)))
             self._add(WrappedLabel(_instructions_markdown(instructions), text_format=MARKDOWN))
 
     def _fill_sources(self, step: Step, section: CollapsibleSection) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from enum import Enum, StrEnum
+from dataclasses import replace
+from enum import Enum
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from privacy_walkthrough.core.content.findings import FileFindings, Finding, Severity, sort_findings
 from privacy_walkthrough.core.content.guide import GuideInfo
 from privacy_walkthrough.core.content.kinds import PLATFORM_DEVICES, Confidence, DeviceKind, StepKind
 from privacy_walkthrough.core.content.loader import (
@@ -37,39 +38,6 @@ _NOT_TEXT = frozenset({"id", "url", "language", "version", "min_version", "befor
 _RAW_HTML = re.compile(r"<(?!(?:https?|mailto):)(/?[A-Za-z][A-Za-z0-9-]*|!--)")
 # A Markdown picture or link whose target is a file of the app's assets: ![Alt](asset:name.svg)
 _ASSET_LINK = re.compile(r"\]\(\s*<?asset:([^\s)>]*)")
-
-
-class Severity(StrEnum):
-    # Kept untranslated in the output: editors and CI match on these words.
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: Severity
-    problem: ContentProblem
-
-    def render(self, folder: str) -> str:
-        """``FOLDER/FILE:LINE: error: field 'x': message`` (no line or field when unknown)."""
-        problem = self.problem
-        where = f"{folder.rstrip('/')}/{problem.file}" if folder else problem.file
-        if problem.line is not None:
-            where = f"{where}:{problem.line}"
-        if problem.field:
-            return tr(
-                "{where}: {severity}: field '{field}': {message}",
-                where=where,
-                severity=self.severity.value,
-                field=problem.field,
-                message=problem.message,
-            )
-        return tr(
-            "{where}: {severity}: {message}",
-            where=where,
-            severity=self.severity.value,
-            message=problem.message,
-        )
 
 
 # -- single checks --------------------------------------------------------------------------
@@ -105,23 +73,9 @@ def _asset_name_problem(name: str, asset_exists: Callable[[str], bool]) -> str |
     return None
 
 
-@dataclass(frozen=True)
-class _File:
-    label: str
-    text: str | None
-
-    def error(self, field: str, message: str, snippet: str | None = None) -> Finding:
-        return self._finding(Severity.ERROR, field, message, snippet)
-
-    def warning(self, field: str, message: str, snippet: str | None = None) -> Finding:
-        return self._finding(Severity.WARNING, field, message, snippet)
-
-    def _finding(self, severity: Severity, field: str, message: str, snippet: str | None) -> Finding:
-        line = locate(self.text, field, snippet)
-        return Finding(severity, ContentProblem(self.label, field, message, line))
-
-
-def _text_checks(file: _File, model: BaseModel, asset_exists: Callable[[str], bool]) -> Iterator[Finding]:
+def _text_checks(
+    file: FileFindings, model: BaseModel, asset_exists: Callable[[str], bool]
+) -> Iterator[Finding]:
     for field, text in _texts(model):
         for match in _ASSET_LINK.finditer(text):
             problem = _asset_name_problem(match.group(1), asset_exists)
@@ -137,7 +91,7 @@ def _text_checks(file: _File, model: BaseModel, asset_exists: Callable[[str], bo
             yield file.warning(field, message, html.group(0))
 
 
-def _review_check(file: _File, reviewed: dt.date, today: dt.date) -> Iterator[Finding]:
+def _review_check(file: FileFindings, reviewed: dt.date, today: dt.date) -> Iterator[Finding]:
     age = (today - reviewed).days
     if age > STALE_AFTER_DAYS:
         message = ntr(
@@ -152,7 +106,7 @@ def _review_check(file: _File, reviewed: dt.date, today: dt.date) -> Iterator[Fi
         yield file.warning("reviewed", message)
 
 
-def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
+def _source_checks(file: FileFindings, step: Step) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for index, source in enumerate(step.sources):
         field = f"sources.{index}.url"
@@ -181,7 +135,7 @@ def _source_checks(file: _File, step: Step) -> Iterator[Finding]:
             yield file.warning(f"sources.{index}.confidence", message)
 
 
-def _instructions_checks(file: _File, step: Step) -> Iterator[Finding]:
+def _instructions_checks(file: FileFindings, step: Step) -> Iterator[Finding]:
     """Blocks for the same devices and versions need their own titles; settings need an undo."""
     by_label: dict[tuple[str, str | None], int] = {}
     for index, instructions in enumerate(step.instructions):
@@ -203,7 +157,7 @@ def _instructions_checks(file: _File, step: Step) -> Iterator[Finding]:
         yield file.warning("undo" if step.undo is not None else "instructions", message)
 
 
-def _rule_checks(file: _File, name: str, rules: list[AnswerRule]) -> Iterator[Finding]:
+def _rule_checks(file: FileFindings, name: str, rules: list[AnswerRule]) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for index, rule in enumerate(rules):
         if rule.answer.value in seen:
@@ -218,7 +172,7 @@ def _rule_checks(file: _File, name: str, rules: list[AnswerRule]) -> Iterator[Fi
             seen[rule.answer.value] = index
 
 
-def _applicability_checks(file: _File, step: Step) -> Iterator[Finding]:
+def _applicability_checks(file: FileFindings, step: Step) -> Iterator[Finding]:
     """Requirements, instructions and rules must fit the devices the step concerns."""
     rules = step.applicability
     concerned = set(rules.devices)
@@ -269,7 +223,7 @@ def check_step(
     label: str, step: Step, text: str | None, *, today: dt.date, asset_exists: Callable[[str], bool]
 ) -> list[Finding]:
     """The extra checks of one parsed step file (``label``: ``steps/<name>.toml``)."""
-    file = _File(label, text)
+    file = FileFindings(label, text)
     return [
         *_source_checks(file, step),
         *_applicability_checks(file, step),
@@ -283,13 +237,13 @@ def check_info(
     info: GuideInfo, text: str | None, *, today: dt.date, asset_exists: Callable[[str], bool]
 ) -> list[Finding]:
     """The extra checks of a parsed ``guide.toml``."""
-    file = _File(GUIDE_FILE, text)
+    file = FileFindings(GUIDE_FILE, text)
     return [*_text_checks(file, info, asset_exists), *_review_check(file, info.reviewed, today)]
 
 
 def check_layout(info: GuideInfo, text: str | None, *, guide_id: str | None, language: str) -> list[Finding]:
     """A guide found as ``<guide-id>/<language>/`` must say the same id and language."""
-    file = _File(GUIDE_FILE, text)
+    file = FileFindings(GUIDE_FILE, text)
     found: list[Finding] = []
     if guide_id is not None and info.id != guide_id:
         message = tr("is '{id}' but the guide's folder is named '{folder}'", id=info.id, folder=guide_id)
@@ -330,8 +284,3 @@ def _with_line(problem: ContentProblem, inspection: GuideInspection) -> ContentP
         snippet = f'"{info.steps[int(listed.group(1))]}"'
     line = locate(text, field, snippet)
     return problem if line is None else replace(problem, line=line)
-
-
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """guide.toml first, then the step files by name, each by line (stable otherwise)."""
-    return sorted(findings, key=lambda f: (f.problem.file != GUIDE_FILE, f.problem.file, f.problem.line or 0))

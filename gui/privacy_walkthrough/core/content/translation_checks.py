@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.abc import Traversable
 
-from privacy_walkthrough.core.content.checks import Finding, Severity, sort_findings
+from privacy_walkthrough.core.content.findings import Finding, Severity, sort_findings
 from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.loader import STEPS_FOLDER, ContentProblem
 from privacy_walkthrough.core.content.translation_loader import inspect_translation

@@ -72,6 +72,11 @@ def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress
     newer app, :class:`LockedProgressError` for a sealed file that ``key`` does not open, and
     :class:`ProgressError` with a plain-words reason for anything else that is wrong.
     """
+    return parse_progress(read_progress_bytes(path, what, key), what)
+
+
+def read_progress_bytes(path: Path, what: str, key: SealKey | None = None) -> bytes:
+    """The plain bytes of a progress file, not yet validated (see :func:`read_progress`)."""
     if path.is_symlink():
         raise ProgressError(tr("{what} is a link to another place", what=what))
     try:
@@ -82,7 +87,7 @@ def read_progress(path: Path, what: str, key: SealKey | None = None) -> Progress
         raise ProgressError(tr("{what} is not an ordinary file", what=what)) from exc
     except OSError as exc:
         raise ProgressError(tr("{what} cannot be read ({error})", what=what, error=exc.strerror)) from exc
-    return parse_progress(open_sealed(raw, what, key), what)
+    return open_sealed(raw, what, key)
 
 
 def open_sealed(raw: bytes, what: str, key: SealKey | None) -> bytes:

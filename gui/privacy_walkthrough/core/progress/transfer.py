@@ -4,6 +4,7 @@ the notes saved here that the file does not carry."""
 from __future__ import annotations
 
 import copy
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +13,14 @@ from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace, to_json
 from privacy_walkthrough.core.i18n import ntr, tr
 from privacy_walkthrough.core.progress.models import Progress, StepProgress
+from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.sealed import SealKey
-from privacy_walkthrough.core.progress.store import MAX_PROGRESS_BYTES, ProgressError, read_progress
+from privacy_walkthrough.core.progress.store import (
+    MAX_PROGRESS_BYTES,
+    ProgressError,
+    parse_progress,
+    read_progress_bytes,
+)
 from privacy_walkthrough.core.regular_files import open_regular
 
 
@@ -23,6 +30,7 @@ class PortableProgress:
 
     progress: Progress
     dropped: tuple[str, ...] = ()  # step ids the guide does not have, left out
+    name_cleaned: bool = False  # the person's name had control characters, now removed
 
     def dropped_notice(self) -> str:
         """A sentence about what was left out ("" when nothing was)."""
@@ -34,28 +42,46 @@ class PortableProgress:
             len(self.dropped),
         )
 
+    def name_notice(self) -> str:
+        """A sentence about the name's removed characters ("" when it had none)."""
+        if not self.name_cleaned:
+            return ""
+        return tr(
+            "The name in the file held invisible control characters (such as a line break or a "
+            "text-direction mark); they were removed, and the name now reads “{name}”.",
+            name=self.progress.person_name,
+        )
 
-def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None) -> PortableProgress:
+    def notices(self) -> str:
+        """Everything the person should know about what was changed on the way in ("" if nothing)."""
+        return " ".join(n for n in (self.dropped_notice(), self.name_notice()) if n)
+
+
+def _name_in(plain: bytes) -> object:
+    """The person's name as the file has it (the file is already known to be valid JSON)."""
+    data = json.loads(plain.decode("utf-8"))
+    return data.get("person_name", "") if isinstance(data, dict) else ""
+
+
+def read_portable_progress(
+    path: Path, guide: Guide, key: SealKey | None = None, titles: GuideTitles = no_titles
+) -> PortableProgress:
     """Read a progress file exported from this app and check it belongs to ``guide``.
 
     An encrypted file is opened with ``key`` (see :func:`file_key`).  Entries for steps the
     guide does not have are dropped (and counted), and the progress that would be saved must
     fit the size the app reads back.  Raises :class:`ProgressError` naming what is wrong (its
     subclass ``LockedProgressError`` when the file is encrypted and ``key`` does not open
-    it); nothing is changed anywhere.
+    it); nothing is changed anywhere.  ``titles`` names the installed guides, for the message
+    about a file that holds another guide's progress.
     """
     if not path.exists() and not path.is_symlink():
         raise ProgressError(tr("there is no file at {path}", path=str(path)))
-    progress = read_progress(path, tr("the file {name}", name=path.name), key)
+    what = tr("the file {name}", name=path.name)
+    plain = read_progress_bytes(path, what, key)
+    progress = parse_progress(plain, what)
     if progress.guide_id != guide.info.id:
-        raise ProgressError(
-            tr(
-                "the file {name} holds progress for another guide (“{found}”), not for “{expected}”",
-                name=path.name,
-                found=progress.guide_id,
-                expected=guide.info.id,
-            )
-        )
+        raise ProgressError(other_guide_problem(what, progress.guide_id, guide, titles))
     known = {step.id for step in guide.steps}
     dropped = tuple(sorted(key for key in progress.steps if key not in known))
     if dropped:
@@ -70,7 +96,7 @@ def read_portable_progress(path: Path, guide: Guide, key: SealKey | None = None)
                 size=size,
             )
         )
-    return PortableProgress(progress, dropped)
+    return PortableProgress(progress, dropped, _name_in(plain) != progress.person_name)
 
 
 def notes_it_would_delete(saved: Progress, imported: Progress) -> list[str]:

@@ -18,6 +18,7 @@ from privacy_walkthrough.core.content.guide import Guide
 from privacy_walkthrough.core.content.records import replace
 from privacy_walkthrough.core.i18n import tr
 from privacy_walkthrough.core.progress.models import Progress
+from privacy_walkthrough.core.progress.other_guide import GuideTitles, no_titles, other_guide_problem
 from privacy_walkthrough.core.progress.store import LoadResult, ProgressStore
 from privacy_walkthrough.core.walkthrough.flow import Walkthrough, new_progress, utc_now
 
@@ -26,9 +27,14 @@ log = logging.getLogger(__name__)
 
 class Session:
     def __init__(
-        self, guide: Guide, store: ProgressStore, clock: Callable[[], dt.datetime] = utc_now
+        self,
+        guide: Guide,
+        store: ProgressStore,
+        clock: Callable[[], dt.datetime] = utc_now,
+        titles: GuideTitles = no_titles,
     ) -> None:
         self.guide = guide
+        self.titles = titles  # the installed guides' titles, for messages about another guide
         self.store = store
         self._clock = clock
         self.save_error: str | None = None
@@ -60,11 +66,7 @@ class Session:
             return result
         aside = store.set_aside("damaged")
         log.warning("A progress file held another guide's progress and was set aside")
-        problem = tr(
-            "the progress file holds progress for another guide (“{found}”), not for “{expected}”",
-            found=found.guide_id,
-            expected=self.guide.info.id,
-        )
+        problem = other_guide_problem(tr("the progress file"), found.guide_id, self.guide, self.titles)
         return LoadResult(None, aside, problem)
 
     @property
