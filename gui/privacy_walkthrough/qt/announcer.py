@@ -36,7 +36,7 @@ def accessibility() -> tuple[type[QAccessible], type[QAccessibleAnnouncementEven
 
 
 def shown_ms(text: str) -> int:
-    """How long ``text`` stays in the status bar."""
+    """How long ``text`` stays shown."""
     return min(SHOWN_MS_MAX, max(SHOWN_MS, len(text) * MS_PER_CHAR))
 
 

@@ -9,6 +9,8 @@ sections are open (core/view_settings.py).
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleStateChangeEvent
 from PySide6.QtWidgets import QAccessibleWidget, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
@@ -54,15 +56,10 @@ def _accessible_for(key: str, obj: QObject) -> QAccessibleWidget | None:
     return SectionToggleAccessible(obj) if isinstance(obj, SectionToggle) else None
 
 
-_factory_installed = False
-
-
+@functools.cache
 def _install_accessible_factory() -> None:
     """Once per process: Qt asks this factory first, and it only answers for SectionToggle."""
-    global _factory_installed
-    if not _factory_installed:
-        QAccessible.installFactory(_accessible_for)
-        _factory_installed = True
+    QAccessible.installFactory(_accessible_for)
 
 
 class CollapsibleSection(ColumnWidget):

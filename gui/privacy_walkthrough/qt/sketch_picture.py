@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from privacy_walkthrough.core.content.models import Instructions
 from privacy_walkthrough.core.content.sketch import LABEL_SIZE, WIDTH, settings_sketch_svg
+from privacy_walkthrough.qt.svg_picture import set_up_picture
 
 MEASURE_PX = 100  # text is measured at this size and scaled: sketch sizes are fractional
 NARROWEST = 160  # in sketch units: narrower, the picture is scaled down instead of laid out again
@@ -31,13 +32,8 @@ class SketchPicture(QWidget):
         self.instructions = instructions
         self._drawn: dict[int, QSvgRenderer] = {}  # by width in sketch units
         self._metrics: dict[bool, QFontMetricsF] = {}
-        self.setAccessibleName(description)
-        self.setToolTip(description)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Minimum, as wrapped labels: its height at its hint's (widest) width is its shortest
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        set_up_picture(self, description, QSizePolicy.Policy.Minimum)
 
     # -- sizes ------------------------------------------------------------------------------
 

@@ -8,6 +8,17 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
+def set_up_picture(widget: QWidget, description: str, height: QSizePolicy.Policy) -> None:
+    """A drawn picture: described to screen readers and on hover, never focused, and as tall as
+    its width asks."""
+    widget.setAccessibleName(description)
+    widget.setToolTip(description)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, height)
+    policy.setHeightForWidth(True)
+    widget.setSizePolicy(policy)
+
+
 class SvgPictureWidget(QWidget):
     """Shows an SVG drawing scaled to fit, keeping its proportions; never wider than ``max_width``."""
 
@@ -16,12 +27,7 @@ class SvgPictureWidget(QWidget):
         self._svg = svg
         self._renderer: QSvgRenderer | None = None
         self.max_width = max_width
-        self.setAccessibleName(description)
-        self.setToolTip(description)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        set_up_picture(self, description, QSizePolicy.Policy.Fixed)
 
     def svg(self) -> str:
         """The drawing, asked for once, when it is first needed."""
